@@ -1,0 +1,15 @@
+package io.relata;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Starts the relata service. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class RelataApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(RelataApplication.class, args);
+    }
+}

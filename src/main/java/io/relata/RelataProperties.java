@@ -1,0 +1,97 @@
+package io.relata;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every relata setting, bound from {@code relata.*} (environment variables such as RELATA_HOME work too).
+ *
+ * @param home folder holding all state: the embedded database and the model registry
+ * @param demo the demo knowledge set
+ * @param ingest fact ingestion
+ * @param query question answering
+ * @param lexicon the relation lexicon
+ * @param model the relation model
+ */
+@Validated
+@ConfigurationProperties("relata")
+public record RelataProperties(
+        @NotNull @DefaultValue("./relata-data") Path home,
+        @Valid @DefaultValue Demo demo,
+        @Valid @DefaultValue Ingest ingest,
+        @Valid @DefaultValue Query query,
+        @Valid @DefaultValue Lexicon lexicon,
+        @Valid @DefaultValue Model model) {
+
+    /**
+     * The demo knowledge set loaded into an empty store.
+     *
+     * @param enabled load the demo families when the store holds no facts
+     */
+    public record Demo(
+            @DefaultValue("true") boolean enabled) {}
+
+    /**
+     * Limits and batching of fact ingestion.
+     *
+     * @param batchSize facts written per transaction during an import
+     * @param maxFactsPerRequest most facts accepted by one POST /v1/facts (more is 413)
+     * @param maxReportedRejections most per-line rejections listed in an import response (all are counted)
+     * @param maxLabelLength longest entity label or relation name, in characters
+     */
+    public record Ingest(
+            @Min(1) @Max(100_000) @DefaultValue("1000") int batchSize,
+            @Min(1) @DefaultValue("10000") int maxFactsPerRequest,
+            @Min(0) @DefaultValue("1000") int maxReportedRejections,
+            @Min(1) @Max(500) @DefaultValue("500") int maxLabelLength) {}
+
+    /**
+     * Limits and defaults of question answering.
+     *
+     * @param defaultLimit answers returned when a query gives no limit
+     * @param maxLimit largest limit a query may ask for
+     * @param maxQuestionLength longest question, in characters (longer is 413)
+     * @param maxBatchSize most queries in one POST /v1/queries/batch (more is 413)
+     * @param maxBodyBytes largest JSON body accepted by the fact and query endpoints (larger is 413)
+     * @param maxConcurrent queries answered at once; more wait up to queueTimeout, then get 503
+     * @param queueTimeout how long a query waits for a free slot
+     * @param maxCandidates how many close labels an unknown-entity problem lists
+     * @param fuzzyThreshold similarity in [0.5,1] a fuzzy label match needs to be taken without asking
+     */
+    public record Query(
+            @Min(1) @DefaultValue("10") int defaultLimit,
+            @Min(1) @DefaultValue("1000") int maxLimit,
+            @Min(10) @DefaultValue("1000") int maxQuestionLength,
+            @Min(1) @DefaultValue("100") int maxBatchSize,
+            @Min(1024) @DefaultValue("10485760") long maxBodyBytes,
+            @Min(1) @DefaultValue("64") int maxConcurrent,
+            @NotNull @DefaultValue("2s") Duration queueTimeout,
+            @Min(1) @DefaultValue("5") int maxCandidates,
+            @DecimalMin("0.5") @DecimalMax("1.0") @DefaultValue("0.8") double fuzzyThreshold) {}
+
+    /**
+     * The relation lexicon cache.
+     *
+     * @param refreshInterval how often a replica re-reads phrases that another replica may have added
+     */
+    public record Lexicon(
+            @NotNull @DefaultValue("10s") Duration refreshInterval) {}
+
+    /**
+     * The relation model.
+     *
+     * @param required when true, readiness waits for a loaded model; when false relata answers from stated facts
+     *     alone until one is loaded, and says so in every answer
+     */
+    public record Model(
+            @DefaultValue("false") boolean required) {}
+}

@@ -1,0 +1,120 @@
+package io.relata.facts;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.relata.InvalidInputException;
+import io.relata.RelataProperties;
+import io.relata.TooLargeException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+
+/** Takes facts in: checks them, creates entities on first mention, and stores each fact once. */
+@Service
+public class FactIngestor {
+
+    private final FactWriter writer;
+    private final RelataProperties.Ingest settings;
+    private final MeterRegistry meters;
+
+    FactIngestor(FactWriter writer, RelataProperties properties, MeterRegistry meters) {
+        this.writer = writer;
+        this.settings = properties.ingest();
+        this.meters = meters;
+    }
+
+    /** Stores all the facts or, when one is malformed, none: the error names the first bad element (0-based). */
+    public IngestSummary ingest(List<FactInput> facts, String source) {
+        if (facts.size() > settings.maxFactsPerRequest()) {
+            throw new TooLargeException(facts.size() + " facts in one request; at most " + settings.maxFactsPerRequest()
+                    + " are accepted (use POST /v1/facts/import for more)");
+        }
+        List<FactInput> cleaned = new ArrayList<>(facts.size());
+        for (int i = 0; i < facts.size(); i++) {
+            FactInput fact = facts.get(i);
+            int index = i;
+            FactCheck.problem(fact, settings.maxLabelLength()).ifPresent(problem -> {
+                throw new InvalidInputException("element " + index + ": " + problem);
+            });
+            cleaned.add(clean(fact));
+        }
+        FactWriter.Written written = cleaned.isEmpty() ? new FactWriter.Written(0, 0) : writer.write(cleaned, source);
+        count("api", written.added(), written.duplicates(), 0);
+        return new IngestSummary(facts.size(), written.added(), written.duplicates());
+    }
+
+    /** Streams a file in, committing every {@code relata.ingest.batch-size} facts; bad lines are reported, not stored. */
+    public ImportSummary importFile(InputStream in, FactFormat format, String source) {
+        FactFileReader reader = new FactFileReader(in, format);
+        List<FactInput> batch = new ArrayList<>(settings.batchSize());
+        List<ImportSummary.Rejection> rejections = new ArrayList<>();
+        long lines = 0;
+        long added = 0;
+        long duplicates = 0;
+        long rejected = 0;
+        long committedLines = 0;
+        try {
+            FactFileReader.Line line;
+            while ((line = reader.next()) != null) {
+                lines++;
+                String problem = line.rejection() != null
+                        ? line.rejection()
+                        : FactCheck.problem(line.fact(), settings.maxLabelLength()).orElse(null);
+                if (problem != null) {
+                    rejected++;
+                    if (rejections.size() < settings.maxReportedRejections()) {
+                        rejections.add(new ImportSummary.Rejection(line.number(), problem));
+                    }
+                } else {
+                    batch.add(clean(line.fact()));
+                }
+                if (batch.size() >= settings.batchSize()) {
+                    FactWriter.Written written = writeBatch(batch, source, committedLines);
+                    added += written.added();
+                    duplicates += written.duplicates();
+                    committedLines = line.number();
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                FactWriter.Written written = writeBatch(batch, source, committedLines);
+                added += written.added();
+                duplicates += written.duplicates();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            count("import", added, duplicates, rejected);
+        }
+        return new ImportSummary(lines, added, duplicates, List.copyOf(rejections), rejected);
+    }
+
+    /** Adds another name for an entity; false if it already had it. */
+    public boolean addAlias(long entityId, String alias) {
+        FactCheck.field("alias", alias, settings.maxLabelLength()).ifPresent(problem -> {
+            throw new InvalidInputException(problem);
+        });
+        return writer.addAlias(entityId, Labels.clean(alias));
+    }
+
+    private FactWriter.Written writeBatch(List<FactInput> batch, String source, long committedLines) {
+        try {
+            return writer.write(batch, source);
+        } catch (DataAccessException e) {
+            throw new ImportFailedException(committedLines, e);
+        }
+    }
+
+    private static FactInput clean(FactInput fact) {
+        return new FactInput(Labels.clean(fact.subject()), fact.relation().strip(), Labels.clean(fact.object()));
+    }
+
+    private void count(String channel, long added, long duplicates, long rejected) {
+        meters.counter("relata.facts.ingested", "channel", channel, "outcome", "added").increment(added);
+        meters.counter("relata.facts.ingested", "channel", channel, "outcome", "duplicate").increment(duplicates);
+        meters.counter("relata.facts.ingested", "channel", channel, "outcome", "rejected").increment(rejected);
+    }
+}

@@ -1,0 +1,159 @@
+package io.relata.facts;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The read side of the store: facts, attributes and entity names, over plain SQL. */
+@Repository
+class JdbcFacts implements FactGraph, EntityDirectory {
+
+    private static final int CHUNK = 500;
+    private static final long COUNTS_TTL_MILLIS = 60_000;
+
+    private final JdbcClient jdbc;
+    private final Map<String, CachedCounts> counts = new ConcurrentHashMap<>();
+
+    JdbcFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record CachedCounts(AttributeCounts counts, long computedAt) {}
+
+    @Override
+    public Map<Long, Set<Long>> objectsOf(Collection<Long> subjects, String relation) {
+        return neighbours("select subject_id as from_id, object_id as to_id from fact where relation = :relation and subject_id in (:ids)", subjects, relation);
+    }
+
+    @Override
+    public Map<Long, Set<Long>> subjectsOf(Collection<Long> objects, String relation) {
+        return neighbours("select object_id as from_id, subject_id as to_id from fact where relation = :relation and object_id in (:ids)", objects, relation);
+    }
+
+    private Map<Long, Set<Long>> neighbours(String sql, Collection<Long> from, String relation) {
+        Map<Long, Set<Long>> result = new HashMap<>();
+        for (List<Long> chunk : chunks(from)) {
+            jdbc.sql(sql).param("relation", relation).param("ids", chunk).query(rs -> {
+                result.computeIfAbsent(rs.getLong("from_id"), k -> new LinkedHashSet<>()).add(rs.getLong("to_id"));
+            });
+        }
+        return result;
+    }
+
+    @Override
+    public Map<Long, Set<String>> attributeValues(Collection<Long> entities, String attribute) {
+        Map<Long, Set<String>> result = new HashMap<>();
+        for (List<Long> chunk : chunks(entities)) {
+            jdbc.sql("""
+                    select f.subject_id, e.label from fact f join entity e on e.id = f.object_id
+                    where f.relation = :relation and f.subject_id in (:ids)""")
+                    .param("relation", attribute).param("ids", chunk)
+                    .query(rs -> {
+                        result.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2));
+                    });
+        }
+        return result;
+    }
+
+    @Override
+    public AttributeCounts attributeCounts(String attribute, String value) {
+        String cacheKey = attribute + "\t" + value.toLowerCase(Locale.ROOT);
+        long now = System.currentTimeMillis();
+        CachedCounts cached = counts.get(cacheKey);
+        if (cached != null && now - cached.computedAt() < COUNTS_TTL_MILLIS) {
+            return cached.counts();
+        }
+        long all = jdbc.sql("select count(distinct subject_id) from fact where relation = ?")
+                .param(attribute).query(Long.class).single();
+        long matching = jdbc.sql("""
+                select count(distinct f.subject_id) from fact f join entity e on e.id = f.object_id
+                where f.relation = ? and lower(e.label) = ?""")
+                .params(attribute, value.toLowerCase(Locale.ROOT)).query(Long.class).single();
+        AttributeCounts result = new AttributeCounts(matching, all);
+        counts.put(cacheKey, new CachedCounts(result, now));
+        return result;
+    }
+
+    @Override
+    public Map<Long, String> labels(Collection<Long> entities) {
+        Map<Long, String> result = new HashMap<>();
+        for (List<Long> chunk : chunks(entities)) {
+            jdbc.sql("select id, label from entity where id in (:ids)").param("ids", chunk)
+                    .query(rs -> {
+                        result.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return result;
+    }
+
+    @Override
+    public long factCount() {
+        return jdbc.sql("select count(*) from fact").query(Long.class).single();
+    }
+
+    @Override
+    public Optional<EntityRef> byLabel(String label) {
+        return jdbc.sql("select id, label from entity where label = ?").param(Labels.clean(label))
+                .query((rs, i) -> new EntityRef(rs.getLong(1), rs.getString(2))).optional();
+    }
+
+    @Override
+    public List<EntityRef> byAlias(String alias) {
+        return jdbc.sql("select e.id, e.label from entity_alias a join entity e on e.id = a.entity_id where a.alias = ? order by e.id")
+                .param(Labels.clean(alias))
+                .query((rs, i) -> new EntityRef(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    @Override
+    public List<EntityRef> byKey(String key) {
+        return jdbc.sql("""
+                select id, label from entity where label_key = :key
+                union
+                select e.id, e.label from entity_alias a join entity e on e.id = a.entity_id where a.alias_key = :key
+                order by id""")
+                .param("key", key)
+                .query((rs, i) -> new EntityRef(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    @Override
+    public List<KeyedEntity> withWordPrefixes(List<String> prefixes, int limit) {
+        if (prefixes.isEmpty()) {
+            return List.of();
+        }
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < prefixes.size(); i++) {
+            conditions.add("label_key like :start" + i + " or label_key like :inner" + i);
+            params.put("start" + i, escapeLike(prefixes.get(i)) + "%");
+            params.put("inner" + i, "% " + escapeLike(prefixes.get(i)) + "%");
+        }
+        return jdbc.sql("select id, label, label_key from entity where " + String.join(" or ", conditions) + " order by id limit " + limit)
+                .params(params)
+                .query((rs, i) -> new KeyedEntity(new EntityRef(rs.getLong(1), rs.getString(2)), rs.getString(3)))
+                .list();
+    }
+
+    /** Keys hold only letters, digits and spaces, but a prefix comes from user text: keep LIKE's wildcards literal. */
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static List<List<Long>> chunks(Collection<Long> ids) {
+        List<Long> all = new ArrayList<>(new LinkedHashSet<>(ids));
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+}

@@ -1,0 +1,27 @@
+package io.relata.facts;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** How labels are cleaned on the way in and folded for matching ("Hélène  Langevin-Joliot" ~ "helene langevin joliot"). */
+public final class Labels {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private Labels() {}
+
+    /** The label as stored: trimmed, inner white space collapsed, Unicode NFC. */
+    public static String clean(String label) {
+        return Normalizer.normalize(SPACES.matcher(label.strip()).replaceAll(" "), Normalizer.Form.NFC);
+    }
+
+    /** The matching key: no case, no accents, punctuation as spaces. */
+    public static String key(String label) {
+        String folded = MARKS.matcher(Normalizer.normalize(label, Normalizer.Form.NFKD)).replaceAll("");
+        String key = NOT_WORD.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        return key.isEmpty() ? clean(label).toLowerCase(Locale.ROOT) : key;
+    }
+}

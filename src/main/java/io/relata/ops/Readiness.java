@@ -1,0 +1,34 @@
+package io.relata.ops;
+
+import io.relata.RelataProperties;
+import io.relata.model.RelationModel;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.stereotype.Component;
+
+/** Whether relata may take questions: started (store migrated, lexicon and demo loaded) and, if required, a model loaded. */
+@Component
+public class Readiness {
+
+    private final ApplicationAvailability availability;
+    private final RelationModel model;
+    private final boolean modelRequired;
+
+    Readiness(ApplicationAvailability availability, RelationModel model, RelataProperties properties) {
+        this.availability = availability;
+        this.model = model;
+        this.modelRequired = properties.model().required();
+    }
+
+    public boolean started() {
+        return availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC;
+    }
+
+    public boolean modelReady() {
+        return !modelRequired || model.status().loaded();
+    }
+
+    public boolean modelRequired() {
+        return modelRequired;
+    }
+}

@@ -1,0 +1,132 @@
+package io.relata.query;
+
+import io.relata.facts.EntityRef;
+import io.relata.facts.FactGraph;
+import io.relata.lexicon.AnswerFilter;
+import io.relata.lexicon.Direction;
+import io.relata.lexicon.Reading;
+import io.relata.lexicon.Step;
+import io.relata.model.LinkQuery;
+import io.relata.model.Prediction;
+import io.relata.model.RelationModel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers readings for one entity from both sources: stated facts (walked through the subject or object index as the
+ * step's direction says) and the relation model (one-step readings, forward or through the reciprocal relation), then
+ * merges them, weighs filters and sorts by confidence.
+ */
+@Component
+class AnswerFinder {
+
+    private final FactGraph facts;
+    private final RelationModel model;
+
+    AnswerFinder(FactGraph facts, RelationModel model) {
+        this.facts = facts;
+        this.model = model;
+    }
+
+    List<Answer> find(long entity, List<Reading> readings, Set<Evidence> evidence, int limit, double minConfidence) {
+        Map<Long, Candidate> best = new HashMap<>();
+        for (Reading reading : readings) {
+            Map<Long, Candidate> found = new HashMap<>();
+            if (evidence.contains(Evidence.STATED)) {
+                for (long answer : walk(entity, reading.path())) {
+                    found.put(answer, new Candidate(answer, 1.0, Evidence.STATED, reading));
+                }
+            }
+            if (evidence.contains(Evidence.INFERRED) && reading.path().size() == 1 && model.status().loaded()) {
+                for (Prediction p : predict(entity, reading.path().get(0), limit)) {
+                    if (p.entityId() != entity) {
+                        found.putIfAbsent(p.entityId(), new Candidate(p.entityId(), p.probability(), Evidence.INFERRED, reading));
+                    }
+                }
+            }
+            for (Candidate c : weighFilter(entity, reading, found.values())) {
+                best.merge(c.entity(), c, (a, b) -> a.confidence() >= b.confidence() ? a : b);
+            }
+        }
+        List<Candidate> ranked = best.values().stream()
+                .filter(c -> c.confidence() >= minConfidence)
+                .toList();
+        Map<Long, String> labels = facts.labels(ranked.stream().map(Candidate::entity).toList());
+        return ranked.stream()
+                .map(c -> new Answer(new EntityRef(c.entity(), labels.get(c.entity())), c.confidence(), c.evidence(), c.reading(), c.filter()))
+                .sorted(Comparator.comparingDouble(Answer::confidence).reversed()
+                        .thenComparing(Answer::evidence)
+                        .thenComparing(a -> a.entity().label()))
+                .limit(limit)
+                .toList();
+    }
+
+    private record Candidate(long entity, double confidence, Evidence evidence, Reading reading, FilterStatus filter) {
+        Candidate(long entity, double confidence, Evidence evidence, Reading reading) {
+            this(entity, confidence, evidence, reading, FilterStatus.NONE);
+        }
+
+        Candidate weighed(FilterCheck.Outcome outcome) {
+            return new Candidate(entity, confidence * outcome.weight(), evidence, reading, outcome.status());
+        }
+    }
+
+    /** Follows the path step by step from the entity; the entity itself is never its own answer. */
+    private Set<Long> walk(long entity, List<Step> path) {
+        Set<Long> frontier = Set.of(entity);
+        for (Step step : path) {
+            Set<Long> next = new LinkedHashSet<>();
+            if (step.direction() != Direction.INVERSE) {
+                facts.objectsOf(frontier, step.relation()).values().forEach(next::addAll);
+            }
+            if (step.direction() != Direction.FORWARD) {
+                facts.subjectsOf(frontier, step.relation()).values().forEach(next::addAll);
+            }
+            frontier = next;
+            if (frontier.isEmpty()) {
+                break;
+            }
+        }
+        Set<Long> answers = new HashSet<>(frontier);
+        answers.remove(entity);
+        return answers;
+    }
+
+    private List<Prediction> predict(long entity, Step step, int limit) {
+        List<LinkQuery> queries = new ArrayList<>();
+        if (step.direction() != Direction.INVERSE) {
+            queries.add(new LinkQuery(entity, step.relation(), false));
+        }
+        if (step.direction() != Direction.FORWARD) {
+            queries.add(new LinkQuery(entity, step.relation(), true));
+        }
+        // one more than asked, since the entity itself may be among the model's best
+        return model.predict(queries, limit + 1).stream().flatMap(List::stream).toList();
+    }
+
+    /** Drops answers that violate the reading's filter and weighs those whose filter is unknown. */
+    private List<Candidate> weighFilter(long entity, Reading reading, java.util.Collection<Candidate> found) {
+        if (reading.filter().isEmpty() || found.isEmpty()) {
+            return List.copyOf(found);
+        }
+        AnswerFilter filter = reading.filter().get();
+        if (filter.target() == AnswerFilter.Target.ENTITY) {
+            FilterCheck.Outcome outcome = FilterCheck.check(facts, filter, List.of(entity)).get(entity);
+            return outcome.status() == FilterStatus.VIOLATED
+                    ? List.of()
+                    : found.stream().map(c -> c.weighed(outcome)).toList();
+        }
+        Map<Long, FilterCheck.Outcome> outcomes = FilterCheck.check(facts, filter, found.stream().map(Candidate::entity).toList());
+        return found.stream()
+                .map(c -> c.weighed(outcomes.get(c.entity())))
+                .filter(c -> c.filter() != FilterStatus.VIOLATED)
+                .toList();
+    }
+}

@@ -1,0 +1,15 @@
+package io.relata.query;
+
+/** How a mention was matched to an entity. */
+public enum MatchKind {
+    /** The mention is the entity's label. */
+    EXACT,
+    /** The mention is one of the entity's aliases. */
+    ALIAS,
+    /** The mention equals a label or alias once case, accents and punctuation are set aside. */
+    FOLDED,
+    /** The mention is close to the label (a typo or two), and no other label is as close. */
+    FUZZY,
+    /** A structured query named the entity by id. */
+    ID
+}

@@ -1,0 +1,66 @@
+package io.relata.web;
+
+import io.relata.InvalidInputException;
+import io.relata.facts.FactIngestor;
+import io.relata.query.EntityResolver;
+import io.relata.query.ResolvedEntity;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Entity names: see how a mention resolves, and give an entity another name. */
+@RestController
+@Tag(name = "Entities", description = "How mentions resolve to entities, and aliases")
+class EntityController {
+
+    private final EntityResolver resolver;
+    private final FactIngestor ingestor;
+
+    EntityController(EntityResolver resolver, FactIngestor ingestor) {
+        this.resolver = resolver;
+        this.ingestor = ingestor;
+    }
+
+    record Resolution(QueryResponse.EntityView entity, QueryResponse.ResolutionView resolution) {}
+
+    record AliasBody(String entity, String alias) {}
+
+    record AliasAdded(QueryResponse.EntityView entity, String alias, boolean added) {}
+
+    @GetMapping("/v1/entities/resolve")
+    @Operation(summary = "Resolve a mention as a question would (exact, alias, folded, fuzzy); 404 lists candidates")
+    Resolution resolve(@RequestParam("q") String mention) {
+        return view(resolver.resolve(checked(mention, "q")));
+    }
+
+    @PostMapping("/v1/entities/aliases")
+    @Operation(summary = "Give an entity another name that questions may use")
+    AliasAdded addAlias(@RequestBody AliasBody body) {
+        if (body == null) {
+            throw new InvalidInputException("the body needs entity and alias");
+        }
+        ResolvedEntity entity = resolver.resolve(checked(body.entity(), "entity"));
+        boolean added = ingestor.addAlias(entity.entity().id(), checked(body.alias(), "alias"));
+        return new AliasAdded(view(entity).entity(), body.alias().strip(), added);
+    }
+
+    private static Resolution view(ResolvedEntity resolved) {
+        return new Resolution(
+                new QueryResponse.EntityView(Long.toString(resolved.entity().id()), resolved.entity().label()),
+                new QueryResponse.ResolutionView(resolved.mention(), QueryResponse.wire(resolved.match())));
+    }
+
+    private static String checked(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(name + " must not be blank");
+        }
+        if (value.length() > 500) {
+            throw new io.relata.TooLargeException(name + " longer than 500 characters");
+        }
+        return value;
+    }
+}

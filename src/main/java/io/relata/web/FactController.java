@@ -1,0 +1,98 @@
+package io.relata.web;
+
+import io.relata.InvalidInputException;
+import io.relata.facts.FactFormat;
+import io.relata.facts.FactIngestor;
+import io.relata.facts.FactInput;
+import io.relata.facts.ImportSummary;
+import io.relata.facts.IngestSummary;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Facts in: a JSON array (all or nothing), or a streamed TSV, CSV or NDJSON file (bad lines reported). */
+@RestController
+@Tag(name = "Facts", description = "Add facts: \"subject's relation is object\"; entities are created on first mention")
+class FactController {
+
+    private static final String SOURCE_PATTERN = "[A-Za-z0-9._:/-]{1,200}";
+
+    private final FactIngestor ingestor;
+
+    FactController(FactIngestor ingestor) {
+        this.ingestor = ingestor;
+    }
+
+    @PostMapping("/v1/facts")
+    @Operation(summary = "Add facts", description = "Idempotent: a fact already stored is counted as a duplicate. "
+            + "One malformed element rejects the whole request and nothing is stored.")
+    IngestSummary add(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+            name = "a new family, stated one way", value = """
+                    [{"subject":"Ada Quill","relation":"mother","object":"Mira Quill"},
+                     {"subject":"Ada Quill","relation":"gender","object":"female"}]"""))) @RequestBody JsonNode body,
+            @RequestParam(defaultValue = "api") String source) {
+        if (body == null || !body.isArray()) {
+            throw new InvalidInputException("the body must be a JSON array of facts");
+        }
+        List<FactInput> facts = new ArrayList<>(body.size());
+        for (int i = 0; i < body.size(); i++) {
+            JsonNode element = body.get(i);
+            if (!element.isObject()) {
+                throw new InvalidInputException("element " + i + ": expected an object with subject, relation and object");
+            }
+            try {
+                facts.add(new FactInput(text(element, "subject"), text(element, "relation"), text(element, "object")));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("element " + i + ": " + e.getMessage());
+            }
+        }
+        return ingestor.ingest(facts, checkedSource(source));
+    }
+
+    @PostMapping(path = "/v1/facts/import", consumes = {"text/tab-separated-values", "text/csv", "application/x-ndjson"})
+    @Operation(summary = "Import a file of facts",
+            description = "TSV (subject, relation, object; no header), CSV (header subject,relation,object) or NDJSON "
+                    + "(one fact object a line). Streamed and committed in batches; malformed lines are listed with "
+                    + "their numbers and the rest is stored.")
+    ImportSummary importFile(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+            @Content(mediaType = "text/tab-separated-values", schema = @Schema(type = "string"), examples = @ExampleObject(
+                    name = "TSV with a bad line", value = "Ada Quill\tfather\tOwen Quill\nthis line has no tabs\nOwen Quill\tgender\tmale\n")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = @ExampleObject(
+                    name = "CSV", value = "subject,relation,object\nAda Quill,father,Owen Quill\n")),
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string"), examples = @ExampleObject(
+                    name = "NDJSON", value = "{\"subject\":\"Ada Quill\",\"relation\":\"father\",\"object\":\"Owen Quill\"}\n"))
+    }) HttpServletRequest request, @RequestParam(defaultValue = "import") String source) throws IOException {
+        FactFormat format = FactFormat.ofContentType(request.getContentType())
+                .orElseThrow(() -> new InvalidInputException("unsupported content type " + request.getContentType()));
+        return ingestor.importFile(request.getInputStream(), format, checkedSource(source));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw new InvalidInputException(field + " must be a string");
+        }
+        return value.asString();
+    }
+
+    private static String checkedSource(String source) {
+        if (!source.matches(SOURCE_PATTERN)) {
+            throw new InvalidInputException("source must be 1-200 letters, digits or ._:/-");
+        }
+        return source;
+    }
+}

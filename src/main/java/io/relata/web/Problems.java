@@ -1,0 +1,77 @@
+package io.relata.web;
+
+import io.relata.InvalidInputException;
+import io.relata.TooLargeException;
+import io.relata.facts.ImportFailedException;
+import io.relata.query.OverloadedException;
+import io.relata.query.QuestionNotUnderstoodException;
+import io.relata.query.UnknownEntityException;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** Turns every failure into an RFC 9457 problem with a stable type; also used per item by the batch endpoint. */
+final class Problems {
+
+    static final String TYPE_BASE = "https://relata.io/problems/";
+    static final String RETRY_AFTER_SECONDS = "1";
+
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+    private Problems() {}
+
+    static ProblemDetail of(HttpStatus status, String type, String title, String detail, String path) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        problem.setInstance(URI.create(path));
+        return problem;
+    }
+
+    /** The problem for an exception relata raises itself; anything else is a 500 that says nothing about internals. */
+    static ProblemDetail describe(Exception e, String path) {
+        if (e instanceof InvalidInputException) {
+            return of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(), path);
+        }
+        if (e instanceof UnknownEntityException u) {
+            ProblemDetail problem = of(HttpStatus.NOT_FOUND, u.ambiguous() ? "ambiguous-entity" : "unknown-entity",
+                    u.ambiguous() ? "Ambiguous entity" : "Unknown entity", u.getMessage(), path);
+            problem.setProperty("mention", u.mention());
+            problem.setProperty("candidates", u.candidates().stream()
+                    .map(c -> new QueryResponse.EntityView(Long.toString(c.id()), c.label())).toList());
+            return problem;
+        }
+        if (e instanceof QuestionNotUnderstoodException q) {
+            ProblemDetail problem = of(HttpStatus.UNPROCESSABLE_CONTENT, "question-not-understood",
+                    "Question not understood", e.getMessage(), path);
+            java.util.Map<String, String> understood = new java.util.LinkedHashMap<>();
+            if (q.mention() != null) {
+                understood.put("entity", q.mention());
+            }
+            if (q.phrase() != null) {
+                understood.put("relation", q.phrase());
+            }
+            problem.setProperty("understood", understood);
+            return problem;
+        }
+        if (e instanceof TooLargeException) {
+            return of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", e.getMessage(), path);
+        }
+        if (e instanceof OverloadedException) {
+            return of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Overloaded", e.getMessage(), path);
+        }
+        if (e instanceof ImportFailedException f) {
+            log.error("Import stopped after line {}", f.committedLines(), e);
+            ProblemDetail problem = of(HttpStatus.SERVICE_UNAVAILABLE, "import-interrupted", "Import interrupted",
+                    "the store failed during the import; lines up to " + f.committedLines()
+                            + " are stored, resend the file (stored facts count as duplicates)", path);
+            problem.setProperty("committedLines", f.committedLines());
+            return problem;
+        }
+        log.error("Unexpected failure on {}", path, e);
+        return of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "relata failed to answer; the error is logged", path);
+    }
+}

@@ -1,0 +1,16 @@
+package io.relata.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+
+/** The body of POST /v1/queries: a question in words, or a structured query, with options. */
+@Schema(description = "A question in words, or a structured query (entity, relation, direction); not both.")
+record QueryBody(
+        @Schema(description = "A question in English", example = "Who is Mary Lee Pfeiffer's son?") String question,
+        @Schema(description = "The entity asked about (structured form)", example = "Mary Lee Pfeiffer") String entity,
+        @Schema(description = "A relation name or lexicon phrase (structured form)", example = "mother") String relation,
+        @Schema(description = "forward (asks the object), inverse (asks the subject) or symmetric; default forward",
+                allowableValues = {"forward", "inverse", "symmetric"}) String direction,
+        @Schema(description = "Most answers returned; default 10") Integer limit,
+        @Schema(description = "Answers below this confidence are left out; default 0") Double minConfidence,
+        @Schema(description = "Sources to use; default both", allowableValues = {"stated", "inferred"}) List<String> evidence) {}

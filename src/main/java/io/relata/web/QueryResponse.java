@@ -1,0 +1,74 @@
+package io.relata.web;
+
+import io.relata.lexicon.AnswerFilter;
+import io.relata.lexicon.Reading;
+import io.relata.query.Answer;
+import io.relata.query.QueryResult;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The JSON answer to a question (api.md): the entity, the readings used, the answers and which model answered. */
+record QueryResponse(
+        String question,
+        EntityView entity,
+        ResolutionView resolution,
+        String relation,
+        String direction,
+        List<ReadingView> readings,
+        List<AnswerView> answers,
+        ModelView model) {
+
+    record EntityView(String id, String label) {}
+
+    /** How the entity mention was matched: exact, alias, folded, fuzzy. */
+    record ResolutionView(String mention, String match) {}
+
+    /** A reading; {@code path} lists the steps of a composed reading such as grandmother. */
+    record ReadingView(String relation, String direction, Map<String, String> filter, String filterAppliesTo, List<StepView> path) {}
+
+    record StepView(String relation, String direction) {}
+
+    record AnswerView(EntityView entity, double confidence, String evidence, StepView reading, String filter) {}
+
+    /** Which model answered; {@code loaded} false means answers come from stated facts alone. */
+    record ModelView(String version, String device, boolean loaded, Boolean entityKnown) {}
+
+    static QueryResponse of(QueryResult result) {
+        return new QueryResponse(
+                result.question(),
+                new EntityView(Long.toString(result.entity().entity().id()), result.entity().entity().label()),
+                new ResolutionView(result.entity().mention(), wire(result.entity().match())),
+                result.relation(),
+                result.direction().wireName(),
+                result.readings().stream().map(QueryResponse::reading).toList(),
+                result.answers().stream().map(QueryResponse::answer).toList(),
+                new ModelView(result.model().version(), result.model().device(), result.model().loaded(),
+                        result.model().loaded() ? result.entityKnownToModel() : null));
+    }
+
+    static ReadingView reading(Reading reading) {
+        Map<String, String> filter = reading.filter().map(f -> Map.of(f.attribute(), f.value())).orElse(null);
+        String appliesTo = reading.filter()
+                .filter(f -> f.target() == AnswerFilter.Target.ENTITY)
+                .map(f -> "entity")
+                .orElse(null);
+        List<StepView> path = reading.path().size() > 1
+                ? reading.path().stream().map(s -> new StepView(s.relation(), s.direction().wireName())).toList()
+                : null;
+        return new ReadingView(reading.relationName(), reading.direction().wireName(), filter, appliesTo, path);
+    }
+
+    private static AnswerView answer(Answer answer) {
+        return new AnswerView(
+                new EntityView(Long.toString(answer.entity().id()), answer.entity().label()),
+                Math.round(answer.confidence() * 10_000) / 10_000.0,
+                wire(answer.evidence()),
+                new StepView(answer.reading().relationName(), answer.reading().direction().wireName()),
+                wire(answer.filter()));
+    }
+
+    static String wire(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,154 @@
+package io.relata.web;
+
+import io.relata.RelataProperties;
+import io.relata.TooLargeException;
+import io.relata.ops.Readiness;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Guards the /v1 API before any controller runs: 503 until relata is ready, and 413 for a JSON body over
+ * {@code relata.query.max-body-bytes} (imports stream and are exempt).
+ */
+@Component
+class RequestGuard extends OncePerRequestFilter {
+
+    private static final String IMPORT_PATH = "/v1/facts/import";
+
+    private final Readiness readiness;
+    private final long maxBodyBytes;
+    private final JsonMapper json;
+
+    RequestGuard(Readiness readiness, RelataProperties properties, JsonMapper json) {
+        this.readiness = readiness;
+        this.maxBodyBytes = properties.query().maxBodyBytes();
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/v1/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI();
+        if (!readiness.started()) {
+            reject(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "not-ready", "Not ready",
+                    "relata is starting; retry shortly", path));
+            return;
+        }
+        if (path.startsWith("/v1/queries") && !readiness.modelReady()) {
+            reject(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "not-ready", "Not ready",
+                    "no model is loaded yet and relata.model.required is set; retry shortly", path));
+            return;
+        }
+        if (path.equals(IMPORT_PATH)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            reject(response, Problems.describe(tooLarge(maxBodyBytes), path));
+            return;
+        }
+        chain.doFilter(new LimitedBodyRequest(request, maxBodyBytes), response);
+    }
+
+    private static TooLargeException tooLarge(long limit) {
+        return new TooLargeException("the request body is larger than " + limit + " bytes");
+    }
+
+    private void reject(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            response.setHeader("Retry-After", Problems.RETRY_AFTER_SECONDS);
+        }
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** A request whose body stream fails with TooLargeException once it passes the limit (chunked bodies too). */
+    private static final class LimitedBodyRequest extends HttpServletRequestWrapper {
+
+        private final long limit;
+        private ServletInputStream stream;
+
+        LimitedBodyRequest(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new LimitedStream(super.getInputStream(), limit);
+            }
+            return stream;
+        }
+    }
+
+    private static final class LimitedStream extends ServletInputStream {
+
+        private final ServletInputStream in;
+        private final long limit;
+        private long read;
+
+        LimitedStream(ServletInputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) {
+                throw tooLarge(limit);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}
