@@ -64,15 +64,17 @@ class FactController {
     @Operation(summary = "Import a file of facts",
             description = "TSV (subject, relation, object; no header), CSV (header subject,relation,object) or NDJSON "
                     + "(one fact object a line). Streamed and committed in batches; malformed lines are listed with "
-                    + "their numbers and the rest is stored.")
-    ImportSummary importFile(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
-            @Content(mediaType = "text/tab-separated-values", schema = @Schema(type = "string"), examples = @ExampleObject(
-                    name = "TSV with a bad line", value = "Ada Quill\tfather\tOwen Quill\nthis line has no tabs\nOwen Quill\tgender\tmale\n")),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = @ExampleObject(
-                    name = "CSV", value = "subject,relation,object\nAda Quill,father,Owen Quill\n")),
-            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string"), examples = @ExampleObject(
-                    name = "NDJSON", value = "{\"subject\":\"Ada Quill\",\"relation\":\"father\",\"object\":\"Owen Quill\"}\n"))
-    }) HttpServletRequest request, @RequestParam(defaultValue = "import") String source) throws IOException {
+                    + "their numbers and the rest is stored.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = "text/tab-separated-values", schema = @Schema(type = "string"), examples = @ExampleObject(
+                            name = "TSV with a bad line",
+                            value = "Ada Quill\tfather\tOwen Quill\nthis line has no tabs\nOwen Quill\tgender\tmale\n")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = @ExampleObject(
+                            name = "CSV", value = "subject,relation,object\nAda Quill,father,Owen Quill\n")),
+                    @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string"), examples = @ExampleObject(
+                            name = "NDJSON", value = "{\"subject\":\"Ada Quill\",\"relation\":\"father\",\"object\":\"Owen Quill\"}\n"))
+            }))
+    ImportSummary importFile(HttpServletRequest request, @RequestParam(defaultValue = "import") String source) throws IOException {
         FactFormat format = FactFormat.ofContentType(request.getContentType())
                 .orElseThrow(() -> new InvalidInputException("unsupported content type " + request.getContentType()));
         return ingestor.importFile(request.getInputStream(), format, checkedSource(source));
