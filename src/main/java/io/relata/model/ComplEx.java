@@ -1,0 +1,206 @@
+package io.relata.model;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * ComplEx knowledge-graph embeddings on DJL (Trouillon et al. 2016, with the reciprocal relations and N3 regulariser of
+ * Lacroix et al. 2018). An entity or relation is a complex vector stored as [real | imaginary]; the score of (h, r, t) is
+ * Re(⟨h, r, conj t⟩). Relation rows R..2R-1 are the reciprocals r⁻¹, so the inverse query (?, r, t) is scored exactly
+ * like a forward one, as (t, r⁻¹, ?) — one matrix product against every entity either way.
+ */
+final class ComplEx implements AutoCloseable {
+
+    private static final float ADAGRAD_EPSILON = 1e-10f;
+
+    private final NDManager manager;
+    private final int rank;
+    private final int relationCount;
+    private final boolean reciprocal;
+    private final NDArray entities;
+    private final NDArray relations;
+    private NDArray entityState;
+    private NDArray relationState;
+
+    private ComplEx(NDManager manager, int rank, int relationCount, boolean reciprocal, NDArray entities, NDArray relations) {
+        this.manager = manager;
+        this.rank = rank;
+        this.relationCount = relationCount;
+        this.reciprocal = reciprocal;
+        this.entities = entities;
+        this.relations = relations;
+    }
+
+    /** Fresh embeddings drawn from N(0, initScale²), repeatable given the seed. */
+    static ComplEx initialise(int entityCount, int relationCount, TrainingSettings settings, Device device) {
+        Engine.getInstance().setRandomSeed((int) settings.seed());
+        NDManager manager = NDManager.newBaseManager(device);
+        int width = 2 * settings.rank();
+        NDArray e = manager.randomNormal(0, settings.initScale(), new Shape(entityCount, width), DataType.FLOAT32);
+        NDArray r = manager.randomNormal(0, settings.initScale(), new Shape(2L * relationCount, width), DataType.FLOAT32);
+        return new ComplEx(manager, settings.rank(), relationCount, settings.reciprocal(), e, r);
+    }
+
+    int entityCount() {
+        return (int) entities.getShape().get(0);
+    }
+
+    int relationCount() {
+        return relationCount;
+    }
+
+    int rank() {
+        return rank;
+    }
+
+    boolean reciprocal() {
+        return reciprocal;
+    }
+
+    Device device() {
+        return manager.getDevice();
+    }
+
+    /**
+     * One Adagrad step on a batch of queries {entity, relation (r or r + R), answer}: cross-entropy of the answer among
+     * all entities, plus N3 on the embeddings the batch touches. Returns the batch's mean cross-entropy.
+     */
+    float trainStep(int[][] batch, float learningRate, float n3Weight) {
+        if (entityState == null) {
+            entityState = manager.zeros(entities.getShape());
+            relationState = manager.zeros(relations.getShape());
+            entities.setRequiresGradient(true);
+            relations.setRequiresGradient(true);
+        }
+        try (NDManager step = manager.newSubManager()) {
+            step.tempAttachAll(entities, relations, entityState, relationState);
+            NDArray from = column(step, batch, 0);
+            NDArray relation = column(step, batch, 1);
+            NDArray answer = column(step, batch, 2);
+            float crossEntropy;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray h = entities.get(new NDIndex("{}", from));
+                NDArray r = relations.get(new NDIndex("{}", relation));
+                NDArray t = entities.get(new NDIndex("{}", answer));
+                NDArray scores = product(h, r).matMul(entities.transpose());
+                NDArray loss = scores.logSoftmax(1).gather(answer.reshape(-1, 1), 1).mean().neg();
+                NDArray penalty = n3(h).add(n3(r)).add(n3(t)).mul(n3Weight / batch.length);
+                collector.backward(loss.add(penalty));
+                crossEntropy = loss.getFloat();
+            }
+            adagrad(entities, entityState, learningRate);
+            adagrad(relations, relationState, learningRate);
+            return crossEntropy;
+        }
+    }
+
+    /** Scores of every entity as the answer to each query {entity, relation or reciprocal}: a batch × entities matrix. */
+    float[] scoreAnswers(int[] from, int[] relation) {
+        try (NDManager local = manager.newSubManager()) {
+            local.tempAttachAll(entities, relations);
+            NDArray h = entities.get(new NDIndex("{}", local.create(toLong(from))));
+            NDArray r = relations.get(new NDIndex("{}", local.create(toLong(relation))));
+            return product(h, r).matMul(entities.transpose()).toFloatArray();
+        }
+    }
+
+    /** Scores of every entity as the subject of (?, relation, object), through r⁻¹ or, without reciprocals, directly. */
+    float[] scoreSubjects(int[] object, int[] relation) {
+        if (reciprocal) {
+            int[] reciprocals = new int[relation.length];
+            for (int i = 0; i < relation.length; i++) {
+                reciprocals[i] = LinkQueries.reciprocal(relation[i], relationCount);
+            }
+            return scoreAnswers(object, reciprocals);
+        }
+        try (NDManager local = manager.newSubManager()) {
+            local.tempAttachAll(entities, relations);
+            NDArray t = entities.get(new NDIndex("{}", local.create(toLong(object))));
+            NDArray r = relations.get(new NDIndex("{}", local.create(toLong(relation))));
+            // Re⟨h, r, conj t⟩ = Re⟨h, w⟩ with w = r ∘ conj t, and Re(h·w) = h_re·w_re − h_im·w_im
+            NDArray w = product(r, conjugate(t));
+            NDArray flipped = w.get(":, :" + rank).concat(w.get(":, " + rank + ":").neg(), 1);
+            return flipped.matMul(entities.transpose()).toFloatArray();
+        }
+    }
+
+    /** The complex product a ∘ b, row by row, as [real | imaginary]. */
+    private NDArray product(NDArray a, NDArray b) {
+        NDArray aRe = a.get(":, :" + rank);
+        NDArray aIm = a.get(":, " + rank + ":");
+        NDArray bRe = b.get(":, :" + rank);
+        NDArray bIm = b.get(":, " + rank + ":");
+        return aRe.mul(bRe).sub(aIm.mul(bIm)).concat(aRe.mul(bIm).add(aIm.mul(bRe)), 1);
+    }
+
+    private NDArray conjugate(NDArray a) {
+        return a.get(":, :" + rank).concat(a.get(":, " + rank + ":").neg(), 1);
+    }
+
+    /** Σ |x|³ over the complex coordinates of the rows, as (re² + im²)^1.5: its gradient is 0, not NaN, at 0. */
+    private NDArray n3(NDArray x) {
+        NDArray re = x.get(":, :" + rank);
+        NDArray im = x.get(":, " + rank + ":");
+        return re.square().add(im.square()).pow(1.5f).sum();
+    }
+
+    private static void adagrad(NDArray weights, NDArray state, float learningRate) {
+        NDArray gradient = weights.getGradient();
+        state.addi(gradient.square());
+        weights.subi(gradient.mul(learningRate).div(state.sqrt().add(ADAGRAD_EPSILON)));
+        gradient.subi(gradient);
+    }
+
+    private static NDArray column(NDManager m, int[][] batch, int c) {
+        long[] values = new long[batch.length];
+        for (int i = 0; i < batch.length; i++) {
+            values[i] = batch[i][c];
+        }
+        return m.create(values);
+    }
+
+    private static long[] toLong(int[] values) {
+        long[] result = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = values[i];
+        }
+        return result;
+    }
+
+    /** Writes the two tables (engine-neutral NDList encoding). */
+    void write(OutputStream out) throws IOException {
+        new NDList(entities, relations).encode(out);
+    }
+
+    static ComplEx read(InputStream in, int rank, int relationCount, boolean reciprocal, Device device) {
+        NDManager manager = NDManager.newBaseManager(device);
+        try {
+            NDList tables = NDList.decode(manager, in);
+            NDArray e = tables.get(0);
+            NDArray r = tables.get(1);
+            if (tables.size() != 2 || e.getShape().dimension() != 2 || e.getShape().get(1) != 2L * rank
+                    || !r.getShape().equals(new Shape(2L * relationCount, 2L * rank))) {
+                throw new IllegalStateException("parameter shapes do not match the manifest");
+            }
+            return new ComplEx(manager, rank, relationCount, reciprocal, e, r);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
