@@ -366,6 +366,33 @@ class AnswerFinderTest {
     }
 
     @Test
+    void symmetricInferredAnswerTakesTheLikelierOfBothEnds() {
+        model.loaded = true;
+        model.predicts(new LinkQuery(NICOLE, "spouse", false), new Prediction(STRANGER, 0.2));
+        model.predicts(new LinkQuery(NICOLE, "spouse", true), new Prediction(STRANGER, 0.8));
+
+        List<Answer> answers = find(NICOLE, List.of(Reading.of("spouse", SYMMETRIC)));
+
+        assertThat(answers).filteredOn(a -> a.entity().id() == STRANGER).singleElement().satisfies(a -> {
+            assertThat(a.evidence()).isEqualTo(Evidence.INFERRED);
+            assertThat(a.confidence()).isCloseTo(0.8, within(1e-9));
+        });
+    }
+
+    @Test
+    void symmetricStatedAnswerIsKeptOverBothInferredOnes() {
+        model.loaded = true;
+        model.predicts(new LinkQuery(NICOLE, "spouse", false), new Prediction(TOM, 0.3));
+        model.predicts(new LinkQuery(NICOLE, "spouse", true), new Prediction(TOM, 0.7));
+
+        assertThat(find(NICOLE, List.of(Reading.of("spouse", SYMMETRIC)))).singleElement().satisfies(a -> {
+            assertThat(a.entity().id()).isEqualTo(TOM);
+            assertThat(a.evidence()).isEqualTo(Evidence.STATED);
+            assertThat(a.confidence()).isEqualTo(1.0);
+        });
+    }
+
+    @Test
     void modelNeverAnswersWithTheEntityItself() {
         model.loaded = true;
         model.predicts(new LinkQuery(LEE_ANNE, "father", false), new Prediction(LEE_ANNE, 0.9), new Prediction(THOMAS, 0.5));
