@@ -47,7 +47,9 @@ class AnswerFinder {
             if (evidence.contains(Evidence.INFERRED) && reading.path().size() == 1 && model.status().loaded()) {
                 for (Prediction p : predict(entity, reading.path().get(0), limit)) {
                     if (p.entityId() != entity) {
-                        found.putIfAbsent(p.entityId(), new Candidate(p.entityId(), p.probability(), Evidence.INFERRED, reading));
+                        // a symmetric step asks from both ends: keep the likelier guess, and a stated answer over any
+                        found.merge(p.entityId(), new Candidate(p.entityId(), p.probability(), Evidence.INFERRED, reading),
+                                (had, guess) -> had.evidence() == Evidence.STATED || had.confidence() >= guess.confidence() ? had : guess);
                     }
                 }
             }

@@ -15,7 +15,7 @@ public final class QuestionParser {
     private static final Pattern WHOSE = Pattern.compile("(?i)whose\\s+(.+?)\\s+(?:is|are|was|were)\\s+(.+)");
     private static final Pattern WH_PREFIX = Pattern.compile(
             "(?i)^(?:(?:who|what|which|whom)(?:\\s+(?:is|are|was|were)|'s|'re)|tell\\s+me|name|list)\\s+");
-    private static final Pattern POSSESSIVE = Pattern.compile("(?:'s|s')\\s+");
+    private static final Pattern POSSESSIVE = Pattern.compile("(?:'s|s')\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern OF = Pattern.compile("\\s+of\\s+", Pattern.CASE_INSENSITIVE);
     /** Bounds the lexicon look-ups one question can cause, however long it is. */
     private static final int MAX_SPLITS_TRIED = 24;
@@ -76,7 +76,7 @@ public final class QuestionParser {
         List<ParsedQuestion> splits = new ArrayList<>();
         Matcher m = POSSESSIVE.matcher(text);
         while (m.find()) {
-            String mention = text.substring(0, m.start() + (m.group().startsWith("s'") ? 1 : 0));
+            String mention = text.substring(0, m.start() + (text.charAt(m.start()) == '\'' ? 0 : 1));
             splits.add(0, new ParsedQuestion(mention, text.substring(m.end()), false));
         }
         return splits;
