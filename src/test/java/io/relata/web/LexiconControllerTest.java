@@ -111,6 +111,30 @@ class LexiconControllerTest {
     }
 
     @Test
+    void redeclaringARelationWithoutSayingSymmetricKeepsItsSymmetry() throws Exception {
+        given(lexicon.relation("spouse")).willReturn(Optional.of(new RelationInfo("spouse", true, "married", "builtin")));
+        given(lexicon.declare(any(), anyList(), anyList())).willReturn(1);
+
+        mvc.perform(post("/v1/lexicon/relations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"spouse\",\"phrases\":[\"consort\"]}"))
+                .andExpect(status().isOk());
+
+        verify(lexicon).declare(new RelationInfo("spouse", true, null, "user"), List.of("consort"), List.of());
+    }
+
+    @Test
+    void redeclaringARelationCanChangeItsSymmetryOnPurpose() throws Exception {
+        given(lexicon.relation("spouse")).willReturn(Optional.of(new RelationInfo("spouse", true, "married", "builtin")));
+        given(lexicon.declare(any(), anyList(), anyList())).willReturn(0);
+
+        mvc.perform(post("/v1/lexicon/relations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"spouse\",\"symmetric\":false}"))
+                .andExpect(status().isOk());
+
+        verify(lexicon).declare(new RelationInfo("spouse", false, null, "user"), List.of(), List.of());
+    }
+
+    @Test
     void relationWithoutANameIsInvalid() throws Exception {
         mvc.perform(post("/v1/lexicon/relations").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"phrases\":[\"director\"]}"))
