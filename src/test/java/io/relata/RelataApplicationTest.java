@@ -330,6 +330,22 @@ class RelataApplicationTest {
         assertThat(labels(answer)).containsExactly("Pia Lund");
     }
 
+    @Test
+    void aliasAddedAtRunTimeIsUnderstoodInQuestions() throws Exception {
+        postJson("/v1/facts", "[{\"subject\":\"Tess Orme\",\"relation\":\"mother\",\"object\":\"Vera Orme\"}]");
+
+        HttpResponse<String> alias = postJson("/v1/entities/aliases", "{\"entity\":\"Tess Orme\",\"alias\":\"T. Orme\"}");
+        assertThat(alias.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(alias.body()).path("added").asBoolean()).isTrue();
+
+        JsonNode answer = ask("Who is T. Orme's mother?");
+        assertThat(answer.path("entity").path("label").asString()).isEqualTo("Tess Orme");
+        assertThat(answer.path("resolution").path("match").asString()).isEqualTo("alias");
+        assertThat(labels(answer)).containsExactly("Vera Orme");
+        JsonNode resolved = JSON.readTree(get("/v1/entities/resolve?q=" + encode("T. Orme")).body());
+        assertThat(resolved.path("entity").path("label").asString()).isEqualTo("Tess Orme");
+    }
+
     // --- operations
 
     @Test
@@ -338,6 +354,12 @@ class RelataApplicationTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("{\"status\":\"UP\"}"));
+    }
+
+    @Test
+    void storeLivesUnderRelataHome() {
+        assertThat(home.resolve("store")).isDirectory();
+        assertThat(facts.factCount()).isPositive();
     }
 
     @Test
