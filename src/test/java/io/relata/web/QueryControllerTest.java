@@ -234,6 +234,18 @@ class QueryControllerTest {
     }
 
     @Test
+    void batchNullQueryCarriesA400NamingItsPosition() throws Exception {
+        given(queries.answer(any())).willReturn(mothersOfTom("Who is Tom Cruise's mother?"));
+
+        mvc.perform(post("/v1/queries/batch").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"queries\":[{\"question\":\"Who is Tom Cruise's mother?\"},null]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.results[0].status").value(200))
+                .andExpect(jsonPath("$.results[1].status").value(400))
+                .andExpect(jsonPath("$.results[1].problem.detail").value("query 1 is null"));
+    }
+
+    @Test
     void batchOverTheLimitIsTooLargeAndNothingIsAnswered() throws Exception {
         mvc.perform(post("/v1/queries/batch").contentType(MediaType.APPLICATION_JSON).content("""
                         {"queries":[{"question":"a"},{"question":"b"},{"question":"c"},{"question":"d"}]}"""))
