@@ -54,7 +54,8 @@ class LexiconController {
 
     @PostMapping("/v1/lexicon/relations")
     @Operation(summary = "Declare a relation and the phrases that ask for it",
-            description = "phrases ask for the object (forward); conversePhrases ask for the subject (inverse).")
+            description = "phrases ask for the object (forward); conversePhrases ask for the subject (inverse). "
+                    + "Declaring a known relation again adds phrases; symmetric, when omitted, stays as it was.")
     Changed declare(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
             name = "director", value = """
                     {"name":"director","description":"the person who directed the film",
@@ -63,7 +64,12 @@ class LexiconController {
         if (body == null || body.name() == null) {
             throw new InvalidInputException("a relation needs a name");
         }
-        RelationInfo relation = new RelationInfo(body.name().strip(), Boolean.TRUE.equals(body.symmetric()), body.description(), "user");
+        String name = body.name().strip();
+        // an omitted "symmetric" keeps what the relation is: re-declaring spouse to add a phrase must not make it one-way
+        boolean symmetric = body.symmetric() != null
+                ? body.symmetric()
+                : lexicon.relation(name).map(RelationInfo::symmetric).orElse(false);
+        RelationInfo relation = new RelationInfo(name, symmetric, body.description(), "user");
         return new Changed(lexicon.declare(relation, orEmpty(body.phrases()), orEmpty(body.conversePhrases())));
     }
 
