@@ -31,7 +31,9 @@ public class Lexicon {
         this.settings = properties.lexicon();
     }
 
-    private record Snapshot(Map<String, List<Reading>> phrases, Map<String, RelationInfo> relations, Instant loadedAt) {}
+    /** The cached lexicon; relations by exact name and, for questions typed in any case, by lower-case name. */
+    private record Snapshot(Map<String, List<Reading>> phrases, Map<String, RelationInfo> relations,
+            Map<String, RelationInfo> relationsByLowerCase, Instant loadedAt) {}
 
     /** The readings of a phrase ("sons" reads as "son"; a bare relation name reads as itself); empty if unknown. */
     public List<Reading> readingsOf(String phrase) {
@@ -52,9 +54,13 @@ public class Lexicon {
         return !readingsOf(phrase).isEmpty();
     }
 
-    /** A relation by name, case-insensitively; a relation named by facts ingested a moment ago is found too. */
+    /**
+     * A relation by its exact name, else by the same name in another case; a relation named by facts ingested a moment
+     * ago is found too.
+     */
     public Optional<RelationInfo> relation(String name) {
-        RelationInfo cached = current().relations().get(name.toLowerCase(Locale.ROOT));
+        Snapshot s = current();
+        RelationInfo cached = s.relations().getOrDefault(name, s.relationsByLowerCase().get(name.toLowerCase(Locale.ROOT)));
         if (cached != null) {
             return Optional.of(cached);
         }
@@ -134,10 +140,12 @@ public class Lexicon {
         Instant now = Instant.now();
         if (s == null || s.loadedAt().plus(settings.refreshInterval()).isBefore(now)) {
             Map<String, RelationInfo> relations = new LinkedHashMap<>();
+            Map<String, RelationInfo> byLowerCase = new LinkedHashMap<>();
             for (RelationInfo r : store.relations()) {
-                relations.putIfAbsent(r.name().toLowerCase(Locale.ROOT), r);
+                relations.put(r.name(), r);
+                byLowerCase.putIfAbsent(r.name().toLowerCase(Locale.ROOT), r);
             }
-            s = new Snapshot(Map.copyOf(store.readings()), relations, now);
+            s = new Snapshot(Map.copyOf(store.readings()), relations, byLowerCase, now);
             snapshot = s;
         }
         return s;
