@@ -91,7 +91,18 @@ public record RelataProperties(
      *
      * @param required when true, readiness waits for a loaded model; when false relata answers from stated facts
      *     alone until one is loaded, and says so in every answer
+     * @param device where the model runs: auto (a GPU when DJL sees one, else the CPU), cpu, or gpu (refuse to start
+     *     without one)
+     * @param scoringBatchSize most queries scored in one pass of the model
+     * @param scoringBatchDelay how long the scorer waits for more queries to fill a pass
+     * @param scoringQueueCapacity queries waiting to be scored before further ones get 503
+     * @param trainOnFirstStart when the store has facts but the registry no model, train one at start (in the background)
      */
     public record Model(
-            @DefaultValue("false") boolean required) {}
+            @DefaultValue("false") boolean required,
+            @NotNull @DefaultValue("auto") String device,
+            @Min(1) @Max(4096) @DefaultValue("64") int scoringBatchSize,
+            @NotNull @DefaultValue("2ms") Duration scoringBatchDelay,
+            @Min(1) @DefaultValue("4096") int scoringQueueCapacity,
+            @DefaultValue("true") boolean trainOnFirstStart) {}
 }

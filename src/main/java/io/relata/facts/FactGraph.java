@@ -25,4 +25,13 @@ public interface FactGraph {
     Map<Long, String> labels(Collection<Long> entities);
 
     long factCount();
+
+    /** Streams every stored fact, in id order, without holding them all in memory. */
+    void forEachFact(FactVisitor visitor);
+
+    /** Receives stored facts one at a time. */
+    @FunctionalInterface
+    interface FactVisitor {
+        void fact(long subjectId, String relation, long objectId);
+    }
 }

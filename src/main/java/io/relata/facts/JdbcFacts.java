@@ -102,6 +102,15 @@ class JdbcFacts implements FactGraph, EntityDirectory {
     }
 
     @Override
+    public void forEachFact(FactVisitor visitor) {
+        jdbc.sql("select subject_id, relation, object_id from fact order by id")
+                .withFetchSize(10_000)
+                .query(rs -> {
+                    visitor.fact(rs.getLong(1), rs.getString(2), rs.getLong(3));
+                });
+    }
+
+    @Override
     public Optional<EntityRef> byLabel(String label) {
         return jdbc.sql("select id, label from entity where label = ?").param(Labels.clean(label))
                 .query((rs, i) -> new EntityRef(rs.getLong(1), rs.getString(2))).optional();

@@ -16,4 +16,44 @@ public interface RelationModel {
 
     /** Whether the model was trained with this entity (entities added since are answered from stated facts only). */
     boolean knowsEntity(long entityId);
+
+    /**
+     * Pins the model that is active now for the calls of one question, so that a model activated meanwhile never
+     * answers half of it. Close the session when the question is answered.
+     */
+    default ModelSession open() {
+        RelationModel model = this;
+        return new ModelSession() {
+            @Override
+            public ModelStatus status() {
+                return model.status();
+            }
+
+            @Override
+            public List<List<Prediction>> predict(List<LinkQuery> queries, int k) {
+                return model.predict(queries, k);
+            }
+
+            @Override
+            public boolean knowsEntity(long entityId) {
+                return model.knowsEntity(entityId);
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    /** One model, held for the duration of a question. */
+    interface ModelSession extends AutoCloseable {
+
+        ModelStatus status();
+
+        List<List<Prediction>> predict(List<LinkQuery> queries, int k);
+
+        boolean knowsEntity(long entityId);
+
+        @Override
+        void close();
+    }
 }

@@ -550,6 +550,11 @@ class AnswerFinderTest {
         public long factCount() {
             return facts.size();
         }
+
+        @Override
+        public void forEachFact(FactVisitor visitor) {
+            facts.forEach(f -> visitor.fact(f.subject(), f.relation(), f.object()));
+        }
     }
 
     /** A model that answers what it was told to, and records what it was asked. */

@@ -1,0 +1,118 @@
+package io.relata.model;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scores queries from many request threads in shared passes: a single worker takes the first waiting query, waits at
+ * most {@code batchDelay} for up to {@code batchSize} more, and scores each (model, direction) group with one matrix
+ * product. A full queue is refused at once (503), never a hang.
+ */
+final class Scorer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Scorer.class);
+
+    /** One row to score: entity and relation indexes of a pinned model; {@code subjects} for (?, r, t). */
+    record Job(LoadedModel model, int entity, int relation, boolean subjects, int k,
+            CompletableFuture<List<Prediction>> result) {}
+
+    private final BlockingQueue<Job> queue;
+    private final int batchSize;
+    private final long batchDelayNanos;
+    private final Thread worker;
+    private volatile boolean running = true;
+
+    Scorer(int batchSize, long batchDelayNanos, int queueCapacity) {
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.batchSize = batchSize;
+        this.batchDelayNanos = batchDelayNanos;
+        this.worker = new Thread(this::run, "relata-scorer");
+        this.worker.setDaemon(true);
+        this.worker.start();
+    }
+
+    CompletableFuture<List<Prediction>> submit(LoadedModel model, int entity, int relation, boolean subjects, int k) {
+        CompletableFuture<List<Prediction>> result = new CompletableFuture<>();
+        if (!running || !queue.offer(new Job(model, entity, relation, subjects, k, result))) {
+            throw new ModelBusyException("the model's scoring queue is full; retry shortly");
+        }
+        return result;
+    }
+
+    private void run() {
+        while (running) {
+            List<Job> batch = new ArrayList<>(batchSize);
+            try {
+                Job first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                long deadline = System.nanoTime() + batchDelayNanos;
+                while (batch.size() < batchSize) {
+                    long wait = deadline - System.nanoTime();
+                    Job next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                }
+                score(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Scoring a batch of {} queries failed", batch.size(), e);
+                batch.forEach(job -> job.result().completeExceptionally(e));
+            }
+        }
+    }
+
+    /** Groups the batch by model and direction and scores each group in one pass. */
+    private static void score(List<Job> batch) {
+        Map<LoadedModel, List<Job>> forward = new IdentityHashMap<>();
+        Map<LoadedModel, List<Job>> subjects = new IdentityHashMap<>();
+        for (Job job : batch) {
+            (job.subjects() ? subjects : forward).computeIfAbsent(job.model(), m -> new ArrayList<>()).add(job);
+        }
+        forward.forEach((model, jobs) -> scoreGroup(model, jobs, false));
+        subjects.forEach((model, jobs) -> scoreGroup(model, jobs, true));
+    }
+
+    private static void scoreGroup(LoadedModel model, List<Job> jobs, boolean subjects) {
+        int[] entity = jobs.stream().mapToInt(Job::entity).toArray();
+        int[] relation = jobs.stream().mapToInt(Job::relation).toArray();
+        ComplEx embeddings = model.embeddings();
+        float[] scores = subjects ? embeddings.scoreSubjects(entity, relation) : embeddings.scoreAnswers(entity, relation);
+        int n = embeddings.entityCount();
+        Calibration calibration = model.manifest().calibration();
+        for (int i = 0; i < jobs.size(); i++) {
+            int offset = i * n;
+            double logZ = Scores.logSumExp(scores, offset, n);
+            List<Prediction> predictions = new ArrayList<>();
+            for (int candidate : Scores.topK(scores, offset, n, jobs.get(i).k(), entity[i])) {
+                float s = scores[offset + candidate];
+                predictions.add(new Prediction(model.entityId(candidate), calibration.probability(s - logZ, s)));
+            }
+            predictions.sort((a, b) -> Double.compare(b.probability(), a.probability()));
+            jobs.get(i).result().complete(predictions);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        worker.interrupt();
+        List<Job> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(job -> job.result().completeExceptionally(new ModelBusyException("relata is shutting down")));
+    }
+}

@@ -1,0 +1,190 @@
+package io.relata.model;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import io.relata.RelataProperties;
+import jakarta.annotation.PreDestroy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The relation model that answers questions: the active version from the registry, on the device chosen at start,
+ * scored through the shared {@link Scorer}. Activating another version swaps it atomically; questions in flight finish
+ * on the version they started with.
+ */
+@Component
+public class ServingModel implements RelationModel {
+
+    private static final Logger log = LoggerFactory.getLogger(ServingModel.class);
+    private static final long SCORING_TIMEOUT_SECONDS = 30;
+
+    private final ModelRegistry registry;
+    private final Device device;
+    private final Scorer scorer;
+    private final AtomicReference<LoadedModel> active = new AtomicReference<>();
+
+    ServingModel(ModelRegistry registry, RelataProperties properties) {
+        this.registry = registry;
+        RelataProperties.Model settings = properties.model();
+        this.device = chooseDevice(settings.device());
+        this.scorer = new Scorer(settings.scoringBatchSize(), settings.scoringBatchDelay().toNanos(), settings.scoringQueueCapacity());
+        registry.activeVersion().ifPresent(version -> {
+            try {
+                swapIn(registry.load(version, device));
+                log.info("Serving model {} on {}", version, deviceName());
+            } catch (RuntimeException e) {
+                log.error("The active model {} cannot be loaded; answering from stated facts until another is activated: {}",
+                        version, e.getMessage());
+            }
+        });
+    }
+
+    /** The device of every model this process loads or trains. */
+    public Device device() {
+        return device;
+    }
+
+    public String deviceName() {
+        return device.isGpu() ? "gpu" : "cpu";
+    }
+
+    /** Loads a version and makes it the one that answers; a damaged version is refused and the current one stays. */
+    public ModelManifest activate(String version) {
+        LoadedModel loaded = registry.load(version, device);
+        registry.setActive(version);
+        swapIn(loaded);
+        log.info("Activated model {} on {}", version, deviceName());
+        return loaded.manifest();
+    }
+
+    public java.util.Optional<ModelManifest> activeManifest() {
+        LoadedModel current = active.get();
+        return current == null ? java.util.Optional.empty() : java.util.Optional.of(current.manifest());
+    }
+
+    private void swapIn(LoadedModel loaded) {
+        LoadedModel previous = active.getAndSet(loaded);
+        if (previous != null) {
+            previous.retire();
+        }
+    }
+
+    @Override
+    public ModelStatus status() {
+        LoadedModel current = active.get();
+        return current == null ? new ModelStatus(false, null, deviceName()) : current.status();
+    }
+
+    @Override
+    public List<List<Prediction>> predict(List<LinkQuery> queries, int k) {
+        try (ModelSession session = open()) {
+            return session.predict(queries, k);
+        }
+    }
+
+    @Override
+    public boolean knowsEntity(long entityId) {
+        try (ModelSession session = open()) {
+            return session.knowsEntity(entityId);
+        }
+    }
+
+    @Override
+    public ModelSession open() {
+        while (true) {
+            LoadedModel current = active.get();
+            if (current == null) {
+                return RelationModel.super.open();
+            }
+            if (current.pin()) {
+                return new PinnedSession(current);
+            }
+        }
+    }
+
+    /** A question's hold on one loaded model. */
+    private final class PinnedSession implements ModelSession {
+
+        private final LoadedModel model;
+        private boolean closed;
+
+        PinnedSession(LoadedModel model) {
+            this.model = model;
+        }
+
+        @Override
+        public ModelStatus status() {
+            return model.status();
+        }
+
+        @Override
+        public boolean knowsEntity(long entityId) {
+            return model.entityIndex(entityId) != null;
+        }
+
+        @Override
+        public List<List<Prediction>> predict(List<LinkQuery> queries, int k) {
+            List<CompletableFuture<List<Prediction>>> pending = new ArrayList<>();
+            for (LinkQuery query : queries) {
+                Integer entity = model.entityIndex(query.entityId());
+                Integer relation = model.relationIndex(query.relation());
+                pending.add(entity == null || relation == null
+                        ? CompletableFuture.completedFuture(List.of())
+                        : scorer.submit(model, entity, relation, query.inverse(), k));
+            }
+            List<List<Prediction>> results = new ArrayList<>();
+            for (CompletableFuture<List<Prediction>> p : pending) {
+                try {
+                    results.add(p.get(SCORING_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ModelBusyException("interrupted while waiting for the model");
+                } catch (ExecutionException | TimeoutException e) {
+                    throw new ModelBusyException("the model did not answer in time: " + e.getMessage());
+                }
+            }
+            return results;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                model.unpin();
+            }
+        }
+    }
+
+    static Device chooseDevice(String setting) {
+        int gpus = Engine.getInstance().getGpuCount();
+        return switch (setting.toLowerCase(Locale.ROOT)) {
+            case "cpu" -> Device.cpu();
+            case "gpu" -> {
+                if (gpus == 0) {
+                    throw new IllegalStateException("relata.model.device=gpu but DJL sees no GPU (is the CUDA runtime visible?)");
+                }
+                yield Device.gpu();
+            }
+            case "auto" -> gpus > 0 ? Device.gpu() : Device.cpu();
+            default -> throw new IllegalArgumentException("relata.model.device must be auto, cpu or gpu; was " + setting);
+        };
+    }
+
+    @PreDestroy
+    void shutdown() {
+        scorer.close();
+        LoadedModel current = active.getAndSet(null);
+        if (current != null) {
+            current.retire();
+        }
+    }
+}
