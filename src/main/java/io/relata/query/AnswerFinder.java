@@ -7,9 +7,11 @@ import io.relata.lexicon.Direction;
 import io.relata.lexicon.Reading;
 import io.relata.lexicon.Step;
 import io.relata.model.LinkQuery;
+import io.relata.model.ModelStatus;
 import io.relata.model.Prediction;
 import io.relata.model.RelationModel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +29,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AnswerFinder {
 
+    /** Values of an attribute the model is asked for when it weighs a filter. */
+    private static final int ATTRIBUTE_CANDIDATES = 10;
+
     private final FactGraph facts;
     private final RelationModel model;
 
@@ -35,39 +40,47 @@ class AnswerFinder {
         this.model = model;
     }
 
-    List<Answer> find(long entity, List<Reading> readings, Set<Evidence> evidence, int limit, double minConfidence) {
-        Map<Long, Candidate> best = new HashMap<>();
-        for (Reading reading : readings) {
-            Map<Long, Candidate> found = new HashMap<>();
-            if (evidence.contains(Evidence.STATED)) {
-                for (long answer : walk(entity, reading.path())) {
-                    found.put(answer, new Candidate(answer, 1.0, Evidence.STATED, reading));
-                }
-            }
-            if (evidence.contains(Evidence.INFERRED) && reading.path().size() == 1 && model.status().loaded()) {
-                for (Prediction p : predict(entity, reading.path().get(0), limit)) {
-                    if (p.entityId() != entity) {
-                        // a symmetric step asks from both ends: keep the likelier guess, and a stated answer over any
-                        found.merge(p.entityId(), new Candidate(p.entityId(), p.probability(), Evidence.INFERRED, reading),
-                                (had, guess) -> had.evidence() == Evidence.STATED || had.confidence() >= guess.confidence() ? had : guess);
+    /** The answers, with the model that was consulted (if any) and whether it knows the asked entity. */
+    record Found(List<Answer> answers, ModelStatus model, boolean entityKnownToModel) {}
+
+    Found find(long entity, List<Reading> readings, Set<Evidence> evidence, int limit, double minConfidence) {
+        try (RelationModel.ModelSession session = model.open()) {
+            boolean modelSpeaks = evidence.contains(Evidence.INFERRED) && session.status().loaded();
+            Map<Long, Candidate> best = new HashMap<>();
+            for (Reading reading : readings) {
+                Map<Long, Candidate> found = new HashMap<>();
+                if (evidence.contains(Evidence.STATED)) {
+                    for (long answer : walk(entity, reading.path())) {
+                        found.put(answer, new Candidate(answer, 1.0, Evidence.STATED, reading));
                     }
                 }
+                if (modelSpeaks && reading.path().size() == 1) {
+                    for (Prediction p : predict(session, entity, reading.path().get(0), limit)) {
+                        if (p.entityId() != entity) {
+                            // a symmetric step asks from both ends: keep the likelier guess, and a stated answer over any
+                            found.merge(p.entityId(), new Candidate(p.entityId(), p.probability(), Evidence.INFERRED, reading),
+                                    (had, guess) -> had.evidence() == Evidence.STATED || had.confidence() >= guess.confidence() ? had : guess);
+                        }
+                    }
+                }
+                for (Candidate c : weighFilter(session, entity, reading, found.values())) {
+                    best.merge(c.entity(), c, (x, y) -> x.confidence() >= y.confidence() ? x : y);
+                }
             }
-            for (Candidate c : weighFilter(entity, reading, found.values())) {
-                best.merge(c.entity(), c, (a, b) -> a.confidence() >= b.confidence() ? a : b);
-            }
+            List<Candidate> ranked = best.values().stream()
+                    .filter(c -> c.confidence() >= minConfidence)
+                    .toList();
+            Map<Long, String> labels = facts.labels(ranked.stream().map(Candidate::entity).toList());
+            List<Answer> answers = ranked.stream()
+                    .map(c -> new Answer(new EntityRef(c.entity(), labels.get(c.entity())), c.confidence(), c.evidence(), c.reading(), c.filter()))
+                    .sorted(Comparator.comparingDouble(Answer::confidence).reversed()
+                            .thenComparing(Answer::evidence)
+                            .thenComparing(x -> x.entity().label()))
+                    .limit(limit)
+                    .toList();
+            ModelStatus status = session.status();
+            return new Found(answers, status, status.loaded() && session.knowsEntity(entity));
         }
-        List<Candidate> ranked = best.values().stream()
-                .filter(c -> c.confidence() >= minConfidence)
-                .toList();
-        Map<Long, String> labels = facts.labels(ranked.stream().map(Candidate::entity).toList());
-        return ranked.stream()
-                .map(c -> new Answer(new EntityRef(c.entity(), labels.get(c.entity())), c.confidence(), c.evidence(), c.reading(), c.filter()))
-                .sorted(Comparator.comparingDouble(Answer::confidence).reversed()
-                        .thenComparing(Answer::evidence)
-                        .thenComparing(a -> a.entity().label()))
-                .limit(limit)
-                .toList();
     }
 
     private record Candidate(long entity, double confidence, Evidence evidence, Reading reading, FilterStatus filter) {
@@ -101,7 +114,7 @@ class AnswerFinder {
         return answers;
     }
 
-    private List<Prediction> predict(long entity, Step step, int limit) {
+    private static List<Prediction> predict(RelationModel.ModelSession session, long entity, Step step, int limit) {
         List<LinkQuery> queries = new ArrayList<>();
         if (step.direction() != Direction.INVERSE) {
             queries.add(new LinkQuery(entity, step.relation(), false));
@@ -110,25 +123,51 @@ class AnswerFinder {
             queries.add(new LinkQuery(entity, step.relation(), true));
         }
         // one more than asked, since the entity itself may be among the model's best
-        return model.predict(queries, limit + 1).stream().flatMap(List::stream).toList();
+        return session.predict(queries, limit + 1).stream().flatMap(List::stream).toList();
     }
 
-    /** Drops answers that violate the reading's filter and weighs those whose filter is unknown. */
-    private List<Candidate> weighFilter(long entity, Reading reading, java.util.Collection<Candidate> found) {
+    /**
+     * Drops answers that violate the reading's filter and weighs those whose filter is not stated: by the model's own
+     * prediction of the attribute where it knows the entity, else by the attribute's base rate.
+     */
+    private List<Candidate> weighFilter(RelationModel.ModelSession session, long entity, Reading reading, Collection<Candidate> found) {
         if (reading.filter().isEmpty() || found.isEmpty()) {
             return List.copyOf(found);
         }
         AnswerFilter filter = reading.filter().get();
+        FilterCheck.AttributeGuess guess = (attribute, value, entities) -> guessAttribute(session, attribute, value, entities);
         if (filter.target() == AnswerFilter.Target.ENTITY) {
-            FilterCheck.Outcome outcome = FilterCheck.check(facts, filter, List.of(entity)).get(entity);
+            FilterCheck.Outcome outcome = FilterCheck.check(facts, filter, List.of(entity), guess).get(entity);
             return outcome.status() == FilterStatus.VIOLATED
                     ? List.of()
                     : found.stream().map(c -> c.weighed(outcome)).toList();
         }
-        Map<Long, FilterCheck.Outcome> outcomes = FilterCheck.check(facts, filter, found.stream().map(Candidate::entity).toList());
+        Map<Long, FilterCheck.Outcome> outcomes = FilterCheck.check(facts, filter, found.stream().map(Candidate::entity).toList(), guess);
         return found.stream()
                 .map(c -> c.weighed(outcomes.get(c.entity())))
                 .filter(c -> c.filter() != FilterStatus.VIOLATED)
                 .toList();
+    }
+
+    /** The model's probability that each entity's {@code attribute} is {@code value}, for the entities it has a view on. */
+    private Map<Long, Double> guessAttribute(RelationModel.ModelSession session, String attribute, String value, Collection<Long> entities) {
+        if (!session.status().loaded()) {
+            return Map.of();
+        }
+        List<Long> known = entities.stream().filter(session::knowsEntity).toList();
+        List<List<Prediction>> predictions = session.predict(
+                known.stream().map(e -> new LinkQuery(e, attribute, false)).toList(), ATTRIBUTE_CANDIDATES);
+        Set<Long> candidates = new HashSet<>();
+        predictions.forEach(list -> list.forEach(p -> candidates.add(p.entityId())));
+        Map<Long, String> labels = facts.labels(candidates);
+        Map<Long, Double> guesses = new HashMap<>();
+        for (int i = 0; i < known.size(); i++) {
+            for (Prediction p : predictions.get(i)) {
+                if (value.equalsIgnoreCase(labels.get(p.entityId()))) {
+                    guesses.put(known.get(i), p.probability());
+                }
+            }
+        }
+        return guesses;
     }
 }

@@ -4,14 +4,16 @@ import io.relata.facts.FactGraph;
 import io.relata.lexicon.AnswerFilter;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks a filter against stated attributes. Where the attribute is not stated, the chance that it holds is the
- * attribute's base rate among entities that have it stated, Laplace-smoothed ((k + 1) / (n + 2)), so that an answer
- * whose filter is unknown always ranks below one whose filter is satisfied.
+ * Checks a filter against stated attributes. Where the attribute is not stated, the model's guess decides when it is
+ * confident (at least {@value #CONFIDENT} either way); otherwise the filter is unknown and weighs the answer by the
+ * model's guess or, without one, by the attribute's base rate among entities that have it stated, Laplace-smoothed
+ * ((k + 1) / (n + 2)), so an answer whose filter is unknown ranks below one whose filter is satisfied.
  */
 final class FilterCheck {
 
@@ -20,16 +22,38 @@ final class FilterCheck {
         static final Outcome NONE = new Outcome(FilterStatus.NONE, 1.0);
     }
 
+    /** How sure the model must be of an attribute for a filter to count as satisfied or violated. */
+    static final double CONFIDENT = 0.9;
+
+    /** The model's probability that an entity's attribute has the value, for the entities it can say something about. */
+    @FunctionalInterface
+    interface AttributeGuess {
+        Map<Long, Double> probabilities(String attribute, String value, Collection<Long> entities);
+
+        AttributeGuess NONE = (attribute, value, entities) -> Map.of();
+    }
+
     private FilterCheck() {}
 
     static Map<Long, Outcome> check(FactGraph facts, AnswerFilter filter, Collection<Long> entities) {
+        return check(facts, filter, entities, AttributeGuess.NONE);
+    }
+
+    static Map<Long, Outcome> check(FactGraph facts, AnswerFilter filter, Collection<Long> entities, AttributeGuess guess) {
         Map<Long, Set<String>> values = facts.attributeValues(entities, filter.attribute());
         String wanted = filter.value().toLowerCase(Locale.ROOT);
         Map<Long, Outcome> outcomes = new HashMap<>();
+        List<Long> unstated = entities.stream().filter(e -> values.getOrDefault(e, Set.of()).isEmpty()).toList();
+        Map<Long, Double> guesses = unstated.isEmpty() ? Map.of() : guess.probabilities(filter.attribute(), filter.value(), unstated);
         Double unknownWeight = null;
         for (long entity : entities) {
             Set<String> stated = values.get(entity);
-            if (stated == null || stated.isEmpty()) {
+            Double guessed = guesses.get(entity);
+            if ((stated == null || stated.isEmpty()) && guessed != null) {
+                FilterStatus status = guessed >= CONFIDENT ? FilterStatus.SATISFIED
+                        : guessed <= 1 - CONFIDENT ? FilterStatus.VIOLATED : FilterStatus.UNKNOWN;
+                outcomes.put(entity, new Outcome(status, guessed));
+            } else if (stated == null || stated.isEmpty()) {
                 if (unknownWeight == null) {
                     FactGraph.AttributeCounts counts = facts.attributeCounts(filter.attribute(), filter.value());
                     unknownWeight = (counts.withValue() + 1.0) / (counts.withAttribute() + 2.0);

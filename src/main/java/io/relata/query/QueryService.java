@@ -9,8 +9,7 @@ import io.relata.lexicon.Direction;
 import io.relata.lexicon.Lexicon;
 import io.relata.lexicon.Reading;
 import io.relata.lexicon.RelationInfo;
-import io.relata.model.ModelStatus;
-import io.relata.model.RelationModel;
+import io.relata.model.ModelBusyException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,17 +24,15 @@ public class QueryService {
     private final Lexicon lexicon;
     private final EntityResolver resolver;
     private final AnswerFinder finder;
-    private final RelationModel model;
     private final RelataProperties.Query settings;
     private final MeterRegistry meters;
     private final Semaphore slots;
 
-    QueryService(Lexicon lexicon, EntityResolver resolver, AnswerFinder finder, RelationModel model,
-            RelataProperties properties, MeterRegistry meters) {
+    QueryService(Lexicon lexicon, EntityResolver resolver, AnswerFinder finder, RelataProperties properties,
+            MeterRegistry meters) {
         this.lexicon = lexicon;
         this.resolver = resolver;
         this.finder = finder;
-        this.model = model;
         this.settings = properties.query();
         this.meters = meters;
         this.slots = new Semaphore(settings.maxConcurrent(), true);
@@ -58,12 +55,11 @@ public class QueryService {
                 Plan plan = request.structured() ? planStructured(request) : planQuestion(request.question());
                 direction = plan.direction().wireName();
                 ResolvedEntity entity = resolver.resolve(plan.mention());
-                List<Answer> answers = finder.find(entity.entity().id(), plan.readings(), request.evidence(),
+                AnswerFinder.Found found = finder.find(entity.entity().id(), plan.readings(), request.evidence(),
                         request.limit(), request.minConfidence());
-                ModelStatus status = model.status();
-                outcome = answers.isEmpty() ? "empty" : "answered";
+                outcome = found.answers().isEmpty() ? "empty" : "answered";
                 return new QueryResult(request.question(), entity, plan.phrase(), plan.direction(), plan.readings(),
-                        answers, status, status.loaded() && model.knowsEntity(entity.entity().id()));
+                        found.answers(), found.model(), found.entityKnownToModel());
             } finally {
                 slots.release();
             }
@@ -76,7 +72,7 @@ public class QueryService {
         } catch (InvalidInputException | TooLargeException e) {
             outcome = "invalid";
             throw e;
-        } catch (OverloadedException e) {
+        } catch (OverloadedException | ModelBusyException e) {
             outcome = "overloaded";
             throw e;
         } finally {

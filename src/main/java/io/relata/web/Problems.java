@@ -3,6 +3,7 @@ package io.relata.web;
 import io.relata.InvalidInputException;
 import io.relata.TooLargeException;
 import io.relata.facts.ImportFailedException;
+import io.relata.model.ModelBusyException;
 import io.relata.query.OverloadedException;
 import io.relata.query.QuestionNotUnderstoodException;
 import io.relata.query.UnknownEntityException;
@@ -59,7 +60,7 @@ final class Problems {
         if (e instanceof TooLargeException) {
             return of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", e.getMessage(), path);
         }
-        if (e instanceof OverloadedException) {
+        if (e instanceof OverloadedException || e instanceof ModelBusyException) {
             return of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Overloaded", e.getMessage(), path);
         }
         if (e instanceof ImportFailedException f) {

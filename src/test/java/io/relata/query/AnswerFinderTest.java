@@ -93,7 +93,7 @@ class AnswerFinderTest {
     }
 
     private List<Answer> find(long entity, List<Reading> readings) {
-        return finder.find(entity, readings, BOTH, 10, 0.0);
+        return finder.find(entity, readings, BOTH, 10, 0.0).answers();
     }
 
     private static List<Long> ids(List<Answer> answers) {
@@ -212,7 +212,7 @@ class AnswerFinderTest {
         bare.entity(2, "b");
         bare.fact(2, "mother", 1);
 
-        List<Answer> answers = new AnswerFinder(bare, model).find(1, SON, BOTH, 10, 0.0);
+        List<Answer> answers = new AnswerFinder(bare, model).find(1, SON, BOTH, 10, 0.0).answers();
 
         assertThat(answers).singleElement().satisfies(a -> {
             assertThat(a.filter()).isEqualTo(FilterStatus.UNKNOWN);
@@ -318,7 +318,7 @@ class AnswerFinderTest {
         model.loaded = true;
         model.predicts(new LinkQuery(TOM, "mother", false), new Prediction(RUTH, 0.4));
 
-        List<Answer> answers = finder.find(TOM, List.of(Reading.of("mother", FORWARD)), STATED, 10, 0.0);
+        List<Answer> answers = finder.find(TOM, List.of(Reading.of("mother", FORWARD)), STATED, 10, 0.0).answers();
 
         assertThat(answers).extracting(Answer::evidence).containsOnly(Evidence.STATED);
         assertThat(ids(answers)).containsExactly(MARY_LEE);
@@ -330,7 +330,7 @@ class AnswerFinderTest {
         model.loaded = true;
         model.predicts(new LinkQuery(TOM, "mother", false), new Prediction(RUTH, 0.4));
 
-        List<Answer> answers = finder.find(TOM, List.of(Reading.of("mother", FORWARD)), INFERRED, 10, 0.0);
+        List<Answer> answers = finder.find(TOM, List.of(Reading.of("mother", FORWARD)), INFERRED, 10, 0.0).answers();
 
         assertThat(answers).singleElement().satisfies(a -> {
             assertThat(a.entity().id()).isEqualTo(RUTH);
@@ -424,7 +424,7 @@ class AnswerFinderTest {
         model.predicts(new LinkQuery(NICOLE, "mother", true),
                 new Prediction(LEE_ANNE, 0.8), new Prediction(THOMAS, 0.6), new Prediction(STRANGER, 0.4));
 
-        List<Answer> answers = finder.find(NICOLE, SON, BOTH, 10, 0.0);
+        List<Answer> answers = finder.find(NICOLE, SON, BOTH, 10, 0.0).answers();
 
         assertThat(ids(answers)).containsExactly(THOMAS, STRANGER);
         assertThat(answers.get(0).filter()).isEqualTo(FilterStatus.SATISFIED);
@@ -437,14 +437,14 @@ class AnswerFinderTest {
 
     @Test
     void minConfidenceLeavesOutWeakerAnswers() {
-        List<Answer> answers = finder.find(MARY_LEE, SON, BOTH, 10, 0.5);
+        List<Answer> answers = finder.find(MARY_LEE, SON, BOTH, 10, 0.5).answers();
 
         assertThat(ids(answers)).containsExactly(TOM);
     }
 
     @Test
     void minConfidenceIsInclusive() {
-        List<Answer> answers = finder.find(MARY_LEE, SON, BOTH, 10, MALE_BASE_RATE);
+        List<Answer> answers = finder.find(MARY_LEE, SON, BOTH, 10, MALE_BASE_RATE).answers();
 
         assertThat(ids(answers)).containsExactly(TOM, CASS);
     }
@@ -454,12 +454,12 @@ class AnswerFinderTest {
         model.loaded = true;
         model.predicts(new LinkQuery(MARY_LEE, "mother", true), new Prediction(STRANGER, 0.9), new Prediction(NICOLE, 0.2));
 
-        List<Answer> answers = finder.find(MARY_LEE, List.of(Reading.of("mother", INVERSE)), BOTH, 4, 0.0);
+        List<Answer> answers = finder.find(MARY_LEE, List.of(Reading.of("mother", INVERSE)), BOTH, 4, 0.0).answers();
 
         assertThat(answers).hasSize(4);
         assertThat(answers).extracting(Answer::evidence).startsWith(Evidence.STATED, Evidence.STATED, Evidence.STATED);
         assertThat(ids(answers).get(3)).isEqualTo(STRANGER);
-        assertThat(finder.find(MARY_LEE, List.of(Reading.of("mother", INVERSE)), BOTH, 1, 0.0)).hasSize(1);
+        assertThat(finder.find(MARY_LEE, List.of(Reading.of("mother", INVERSE)), BOTH, 1, 0.0).answers()).hasSize(1);
     }
 
     @Test
