@@ -51,6 +51,18 @@ final class ComplEx implements AutoCloseable {
         return new ComplEx(manager, settings.rank(), relationCount, settings.reciprocal(), e, r);
     }
 
+    /** Embeddings from given tables, rows as [real | imaginary] (hand-built models in tests, imported embeddings). */
+    static ComplEx of(float[][] entityRows, float[][] relationRows, boolean reciprocal, Device device) {
+        int width = entityRows[0].length;
+        if (width % 2 != 0 || relationRows.length % 2 != 0) {
+            throw new IllegalArgumentException("rows must be [real | imaginary] and relations come with their reciprocals");
+        }
+        NDManager manager = NDManager.newBaseManager(device);
+        NDArray e = manager.create(entityRows);
+        NDArray r = manager.create(relationRows);
+        return new ComplEx(manager, width / 2, relationRows.length / 2, reciprocal, e, r);
+    }
+
     int entityCount() {
         return (int) entities.getShape().get(0);
     }

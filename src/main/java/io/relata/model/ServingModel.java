@@ -103,12 +103,29 @@ public class ServingModel implements RelationModel {
         while (true) {
             LoadedModel current = active.get();
             if (current == null) {
-                return RelationModel.super.open();
+                return new EmptySession(status());
             }
             if (current.pin()) {
                 return new PinnedSession(current);
             }
         }
+    }
+
+    /** The session while no model is active: it knows nothing and predicts nothing. */
+    private record EmptySession(ModelStatus status) implements ModelSession {
+
+        @Override
+        public List<List<Prediction>> predict(List<LinkQuery> queries, int k) {
+            return queries.stream().map(q -> List.<Prediction>of()).toList();
+        }
+
+        @Override
+        public boolean knowsEntity(long entityId) {
+            return false;
+        }
+
+        @Override
+        public void close() {}
     }
 
     /** A question's hold on one loaded model. */
