@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -21,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param query question answering
  * @param lexicon the relation lexicon
  * @param model the relation model
+ * @param security access control of the /v1 API
  */
 @Validated
 @ConfigurationProperties("relata")
@@ -30,7 +32,8 @@ public record RelataProperties(
         @Valid @DefaultValue Ingest ingest,
         @Valid @DefaultValue Query query,
         @Valid @DefaultValue Lexicon lexicon,
-        @Valid @DefaultValue Model model) {
+        @Valid @DefaultValue Model model,
+        @Valid @DefaultValue Security security) {
 
     /**
      * The demo knowledge set loaded into an empty store.
@@ -105,4 +108,17 @@ public record RelataProperties(
             @NotNull @DefaultValue("2ms") Duration scoringBatchDelay,
             @Min(1) @DefaultValue("4096") int scoringQueueCapacity,
             @DefaultValue("true") boolean trainOnFirstStart) {}
+
+    /**
+     * Access control of the /v1 API: bearer API keys, one list that may read (ask questions, list) and one that may
+     * also write (facts, lexicon, training, activation). Off on the embedded default.
+     *
+     * @param enabled require a key on every /v1 request
+     * @param readKeys keys that may read
+     * @param writeKeys keys that may read and write
+     */
+    public record Security(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue List<String> readKeys,
+            @DefaultValue List<String> writeKeys) {}
 }

@@ -7,11 +7,16 @@ import io.relata.model.ModelBusyException;
 import io.relata.query.OverloadedException;
 import io.relata.query.QuestionNotUnderstoodException;
 import io.relata.query.UnknownEntityException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Turns every failure into an RFC 9457 problem with a stable type; also used per item by the batch endpoint. */
 final class Problems {
@@ -29,6 +34,16 @@ final class Problems {
         problem.setTitle(title);
         problem.setInstance(URI.create(path));
         return problem;
+    }
+
+    /** Writes a problem as the whole response, for filters that answer before any controller runs. */
+    static void write(HttpServletResponse response, ProblemDetail problem, JsonMapper json) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     /** The problem for an exception relata raises itself; anything else is a 500 that says nothing about internals. */

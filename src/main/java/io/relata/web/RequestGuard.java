@@ -12,8 +12,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code relata.query.max-body-bytes} (imports stream and are exempt).
  */
 @Component
+@Order(2)
 class RequestGuard extends OncePerRequestFilter {
 
     private static final String IMPORT_PATH = "/v1/facts/import";
@@ -72,12 +73,7 @@ class RequestGuard extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-            response.setHeader("Retry-After", Problems.RETRY_AFTER_SECONDS);
-        }
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(response, problem, json);
     }
 
     /** A request whose body stream fails with TooLargeException once it passes the limit (chunked bodies too). */
