@@ -100,6 +100,7 @@ public record RelataProperties(
      * @param scoringBatchDelay how long the scorer waits for more queries to fill a pass
      * @param scoringQueueCapacity queries waiting to be scored before further ones get 503
      * @param trainOnFirstStart when the store has facts but the registry no model, train one at start (in the background)
+     * @param refreshInterval how often a replica checks the shared registry for a version activated by another replica
      */
     public record Model(
             @DefaultValue("false") boolean required,
@@ -107,7 +108,8 @@ public record RelataProperties(
             @Min(1) @Max(4096) @DefaultValue("64") int scoringBatchSize,
             @NotNull @DefaultValue("2ms") Duration scoringBatchDelay,
             @Min(1) @DefaultValue("4096") int scoringQueueCapacity,
-            @DefaultValue("true") boolean trainOnFirstStart) {}
+            @DefaultValue("true") boolean trainOnFirstStart,
+            @NotNull @DefaultValue("30s") Duration refreshInterval) {}
 
     /**
      * Access control of the /v1 API: bearer API keys, one list that may read (ask questions, list) and one that may

@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +33,7 @@ public class ServingModel implements RelationModel {
     private final Device device;
     private final Scorer scorer;
     private final AtomicReference<LoadedModel> active = new AtomicReference<>();
+    private volatile String refused;
 
     ServingModel(ModelRegistry registry, RelataProperties properties) {
         this.registry = registry;
@@ -57,6 +60,26 @@ public class ServingModel implements RelationModel {
         return device.isGpu() ? "gpu" : "cpu";
     }
 
+    /**
+     * Follows the registry's ACTIVE pointer when another replica sharing the model volume has activated a version; a
+     * version that cannot be loaded is logged and skipped, and the current one keeps answering.
+     */
+    @Scheduled(fixedDelayString = "${relata.model.refresh-interval:30s}", initialDelayString = "${relata.model.refresh-interval:30s}")
+    public void followRegistry() {
+        Optional<String> wanted = registry.activeVersion();
+        LoadedModel current = active.get();
+        String serving = current == null ? null : current.manifest().version();
+        if (wanted.isPresent() && !wanted.get().equals(serving) && !wanted.get().equals(refused)) {
+            try {
+                swapIn(registry.load(wanted.get(), device));
+                log.info("Now serving model {}, activated elsewhere", wanted.get());
+            } catch (RuntimeException e) {
+                refused = wanted.get();
+                log.error("Model {} was activated elsewhere but cannot be loaded here: {}", wanted.get(), e.getMessage());
+            }
+        }
+    }
+
     /** Loads a version and makes it the one that answers; a damaged version is refused and the current one stays. */
     public ModelManifest activate(String version) {
         LoadedModel loaded = registry.load(version, device);
@@ -66,9 +89,9 @@ public class ServingModel implements RelationModel {
         return loaded.manifest();
     }
 
-    public java.util.Optional<ModelManifest> activeManifest() {
+    public Optional<ModelManifest> activeManifest() {
         LoadedModel current = active.get();
-        return current == null ? java.util.Optional.empty() : java.util.Optional.of(current.manifest());
+        return current == null ? Optional.empty() : Optional.of(current.manifest());
     }
 
     private void swapIn(LoadedModel loaded) {

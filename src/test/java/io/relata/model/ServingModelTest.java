@@ -168,6 +168,27 @@ class ServingModelTest {
         }
     }
 
+    @Test
+    void aReplicaFollowsAVersionActivatedByAnotherOnTheSharedRegistry() {
+        ModelRegistry registry = registryWithVersions(2);
+        List<String> versions = registry.list().stream().map(ModelManifest::version).toList();
+        ServingModel one = serving(registry);
+        ServingModel other = serving(registry);
+        try {
+            one.activate(versions.get(0));
+            other.followRegistry();
+            assertThat(other.status().version()).isEqualTo(versions.get(0));
+
+            one.activate(versions.get(1));
+            assertThat(other.status().version()).isEqualTo(versions.get(0));
+            other.followRegistry();
+            assertThat(other.status().version()).isEqualTo(versions.get(1));
+        } finally {
+            one.shutdown();
+            other.shutdown();
+        }
+    }
+
     private ModelRegistry registryWithVersions(int count) {
         ModelRegistry registry = ModelRegistry.at(home.resolve("models"));
         List<Triples> split = FamilyGraph.facts(FAMILIES, 1).split(0.2, 3);
@@ -190,7 +211,7 @@ class ServingModelTest {
                 new RelataProperties.Ingest(1000, 10_000, 1000, 500),
                 new RelataProperties.Query(10, 1000, 1000, 100, 10_485_760, 64, Duration.ofSeconds(2), 5, 0.8),
                 new RelataProperties.Lexicon(Duration.ofSeconds(10)),
-                new RelataProperties.Model(false, "cpu", 16, Duration.ofMillis(1), 1024, false), new RelataProperties.Security(false, java.util.List.of(), java.util.List.of()));
+                new RelataProperties.Model(false, "cpu", 16, Duration.ofMillis(1), 1024, false, Duration.ofSeconds(30)), new RelataProperties.Security(false, java.util.List.of(), java.util.List.of()));
         return new ServingModel(registry, properties);
     }
 }
