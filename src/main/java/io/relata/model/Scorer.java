@@ -8,6 +8,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +26,7 @@ final class Scorer implements AutoCloseable {
 
     /** One row to score: entity and relation indexes of a pinned model; {@code subjects} for (?, r, t). */
     record Job(LoadedModel model, int entity, int relation, boolean subjects, int k,
-            CompletableFuture<List<Prediction>> result) {}
+            CompletableFuture<List<Prediction>> result, long submittedNanos) {}
 
     private final BlockingQueue<Job> queue;
     private final int batchSize;
@@ -30,8 +34,18 @@ final class Scorer implements AutoCloseable {
     private final Thread worker;
     private volatile boolean running = true;
 
-    Scorer(int batchSize, long batchDelayNanos, int queueCapacity) {
+    private final DistributionSummary batchSizes;
+    private final Timer queueWait;
+    private final Timer passes;
+
+    Scorer(int batchSize, long batchDelayNanos, int queueCapacity, MeterRegistry meters) {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.batchSizes = DistributionSummary.builder("relata.model.scoring.batch.size")
+                .description("queries scored in one pass of the model").register(meters);
+        this.queueWait = Timer.builder("relata.model.scoring.wait")
+                .description("time a query waits before its scoring pass starts").register(meters);
+        this.passes = Timer.builder("relata.model.scoring.pass").description("one scoring pass over all entities").register(meters);
+        Gauge.builder("relata.model.scoring.queue", queue, BlockingQueue::size).description("queries waiting to be scored").register(meters);
         this.batchSize = batchSize;
         this.batchDelayNanos = batchDelayNanos;
         this.worker = new Thread(this::run, "relata-scorer");
@@ -41,7 +55,7 @@ final class Scorer implements AutoCloseable {
 
     CompletableFuture<List<Prediction>> submit(LoadedModel model, int entity, int relation, boolean subjects, int k) {
         CompletableFuture<List<Prediction>> result = new CompletableFuture<>();
-        if (!running || !queue.offer(new Job(model, entity, relation, subjects, k, result))) {
+        if (!running || !queue.offer(new Job(model, entity, relation, subjects, k, result, System.nanoTime()))) {
             throw new ModelBusyException("the model's scoring queue is full; retry shortly");
         }
         return result;
@@ -65,7 +79,10 @@ final class Scorer implements AutoCloseable {
                     }
                     batch.add(next);
                 }
-                score(batch);
+                long started = System.nanoTime();
+                batch.forEach(job -> queueWait.record(started - job.submittedNanos(), TimeUnit.NANOSECONDS));
+                batchSizes.record(batch.size());
+                passes.record(() -> score(batch));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

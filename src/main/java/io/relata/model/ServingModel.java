@@ -2,6 +2,10 @@ package io.relata.model;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.relata.RelataProperties;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
@@ -34,12 +38,16 @@ public class ServingModel implements RelationModel {
     private final Scorer scorer;
     private final AtomicReference<LoadedModel> active = new AtomicReference<>();
     private volatile String refused;
+    private final MultiGauge info;
 
-    ServingModel(ModelRegistry registry, RelataProperties properties) {
+    ServingModel(ModelRegistry registry, RelataProperties properties, MeterRegistry meters) {
         this.registry = registry;
         RelataProperties.Model settings = properties.model();
         this.device = chooseDevice(settings.device());
-        this.scorer = new Scorer(settings.scoringBatchSize(), settings.scoringBatchDelay().toNanos(), settings.scoringQueueCapacity());
+        this.scorer = new Scorer(settings.scoringBatchSize(), settings.scoringBatchDelay().toNanos(), settings.scoringQueueCapacity(), meters);
+        this.info = MultiGauge.builder("relata.model.info").description("the model version that answers (value 1)").register(meters);
+        Gauge.builder("relata.model.entities", active, a -> a.get() == null ? 0 : a.get().manifest().entities())
+                .description("entities the active model knows").register(meters);
         registry.activeVersion().ifPresent(version -> {
             try {
                 swapIn(registry.load(version, device));
@@ -96,6 +104,7 @@ public class ServingModel implements RelationModel {
 
     private void swapIn(LoadedModel loaded) {
         LoadedModel previous = active.getAndSet(loaded);
+        info.register(List.of(MultiGauge.Row.of(Tags.of("version", loaded.manifest().version(), "device", deviceName()), 1)), true);
         if (previous != null) {
             previous.retire();
         }

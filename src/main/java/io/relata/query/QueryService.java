@@ -58,6 +58,10 @@ public class QueryService {
                 AnswerFinder.Found found = finder.find(entity.entity().id(), plan.readings(), request.evidence(),
                         request.limit(), request.minConfidence());
                 outcome = found.answers().isEmpty() ? "empty" : "answered";
+                for (Answer answer : found.answers()) {
+                    String evidence = answer.evidence().name().toLowerCase(Locale.ROOT);
+                    meters.summary("relata.answers.confidence", "evidence", evidence).record(answer.confidence());
+                }
                 return new QueryResult(request.question(), entity, plan.phrase(), plan.direction(), plan.readings(),
                         found.answers(), found.model(), found.entityKnownToModel());
             } finally {
