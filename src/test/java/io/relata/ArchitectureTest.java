@@ -23,9 +23,15 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyWebKnowsHttp = noClasses()
-            .that().resideInAnyPackage("io.relata.query..", "io.relata.lexicon..", "io.relata.facts..", "io.relata.model..")
+            .that().resideInAnyPackage("io.relata.query..", "io.relata.lexicon..", "io.relata.facts..", "io.relata.model..",
+                    "io.relata.training..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "jakarta.servlet..", "org.springframework.web..", "org.springframework.http..");
+
+    @ArchTest
+    static final ArchRule onlyWebStartsTraining = noClasses()
+            .that().resideOutsideOfPackages("io.relata.web..", "io.relata.training..")
+            .should().dependOnClassesThat().resideInAPackage("io.relata.training..");
 
     @ArchTest
     static final ArchRule queryKnowsNoSql = noClasses()
