@@ -3,10 +3,14 @@ package io.relata.web;
 import io.relata.InvalidInputException;
 import io.relata.TooLargeException;
 import io.relata.facts.ImportFailedException;
+import io.relata.model.DamagedModelException;
 import io.relata.model.ModelBusyException;
+import io.relata.model.UnknownModelException;
 import io.relata.query.OverloadedException;
 import io.relata.query.QuestionNotUnderstoodException;
 import io.relata.query.UnknownEntityException;
+import io.relata.training.TrainingJobFinishedException;
+import io.relata.training.UnknownTrainingJobException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -70,6 +74,22 @@ final class Problems {
                 understood.put("relation", q.phrase());
             }
             problem.setProperty("understood", understood);
+            return problem;
+        }
+        if (e instanceof UnknownModelException) {
+            return of(HttpStatus.NOT_FOUND, "unknown-model", "Unknown model version", e.getMessage(), path);
+        }
+        if (e instanceof DamagedModelException) {
+            return of(HttpStatus.CONFLICT, "damaged-model", "Damaged model", e.getMessage()
+                    + "; the active model keeps answering", path);
+        }
+        if (e instanceof UnknownTrainingJobException) {
+            return of(HttpStatus.NOT_FOUND, "unknown-training-job", "Unknown training job", e.getMessage(), path);
+        }
+        if (e instanceof TrainingJobFinishedException f) {
+            ProblemDetail problem = of(HttpStatus.CONFLICT, "training-job-finished", "Training job already finished",
+                    e.getMessage(), path);
+            problem.setProperty("jobStatus", f.status().wireName());
             return problem;
         }
         if (e instanceof TooLargeException) {
