@@ -169,7 +169,11 @@ final class ComplEx implements AutoCloseable {
     private static void adagrad(NDArray weights, NDArray state, float learningRate) {
         NDArray gradient = weights.getGradient();
         state.addi(gradient.square());
-        weights.subi(gradient.mul(learningRate).div(state.sqrt().add(ADAGRAD_EPSILON)));
+        // through a detached view: PyTorch's grad mode is per thread and only the thread that started the engine has it
+        // off, so on any other thread (a training job's) an in-place update of a leaf that requires gradients fails
+        try (NDArray detached = weights.stopGradient()) {
+            detached.subi(gradient.mul(learningRate).div(state.sqrt().add(ADAGRAD_EPSILON)));
+        }
         gradient.subi(gradient);
     }
 
