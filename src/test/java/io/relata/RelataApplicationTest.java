@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the acceptance flow of asking in both directions, adding facts, declaring relations, and the operational endpoints.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "relata.query.max-body-bytes=65536")
+        // stated answers and "no model loaded" are what these tests check: no background training on first start
+        properties = {"relata.query.max-body-bytes=65536", "relata.model.train-on-first-start=false"})
 @DirtiesContext
 class RelataApplicationTest {
 
