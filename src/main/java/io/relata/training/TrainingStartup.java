@@ -6,6 +6,7 @@ import io.relata.model.ModelRegistry;
 import io.relata.model.TrainingSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -32,11 +33,16 @@ class TrainingStartup implements ApplicationRunner {
     private final FactGraph facts;
     private final boolean trainOnFirstStart;
 
+    @Autowired
     TrainingStartup(TrainingJobs jobs, ModelRegistry registry, FactGraph facts, RelataProperties properties) {
+        this(jobs, registry, facts, properties.model().trainOnFirstStart());
+    }
+
+    TrainingStartup(TrainingJobs jobs, ModelRegistry registry, FactGraph facts, boolean trainOnFirstStart) {
         this.jobs = jobs;
         this.registry = registry;
         this.facts = facts;
-        this.trainOnFirstStart = properties.model().trainOnFirstStart();
+        this.trainOnFirstStart = trainOnFirstStart;
     }
 
     @Override
