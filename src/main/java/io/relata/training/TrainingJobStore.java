@@ -35,10 +35,13 @@ class TrainingJobStore {
     /** The options as stored: the activation by its wire name. */
     private record StoredOptions(TrainingSettings settings, double validationShare, String activate) {}
 
-    void insert(TrainingJob job) {
-        jdbc.sql("insert into training_job (" + COLUMNS + ") values (:id, :status, :settings, :progress, :epoch, :epochs, "
-                        + ":loss, :metrics, :secondsLeft, :modelVersion, :activated, :activationRule, :activationReason, "
-                        + ":error, :cancelRequested, :createdAt, :startedAt, :finishedAt)")
+    /** Stores a new job as accepted by {@code owner}, with its first heartbeat. */
+    void insert(TrainingJob job, String owner) {
+        jdbc.sql("insert into training_job (" + COLUMNS + ", owner, heartbeat_at) values (:id, :status, :settings, "
+                        + ":progress, :epoch, :epochs, :loss, :metrics, :secondsLeft, :modelVersion, :activated, "
+                        + ":activationRule, :activationReason, :error, :cancelRequested, :createdAt, :startedAt, :finishedAt, "
+                        + ":owner, :createdAt)")
+                .param("owner", owner)
                 .param("id", job.id())
                 .param("status", job.status().wireName())
                 .param("settings", json.writeValueAsString(new StoredOptions(job.options().settings(),
@@ -79,9 +82,9 @@ class TrainingJobStore {
 
     void progress(TrainingJob job) {
         jdbc.sql("""
-                update training_job set progress = ?, epoch = ?, loss = ?, metrics = ?, seconds_left = ?
+                update training_job set progress = ?, epoch = ?, loss = ?, metrics = ?, seconds_left = ?, heartbeat_at = ?
                 where id = ? and status = 'running'""")
-                .params(job.progress(), job.epoch(), job.loss(), metrics(job), job.secondsLeft(), job.id())
+                .params(job.progress(), job.epoch(), job.loss(), metrics(job), job.secondsLeft(), time(Instant.now()), job.id())
                 .update();
     }
 
@@ -115,15 +118,29 @@ class TrainingJobStore {
                 .query(Boolean.class).optional().orElse(false);
     }
 
-    /** Fails every queued or running job but {@code except}; returns how many. */
-    int failUnfinished(Collection<String> except, String why, Instant now) {
+    /** Tells other processes that these unfinished jobs still have a live process behind them. */
+    void heartbeat(Collection<String> ids, Instant now) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update training_job set heartbeat_at = :now where id in (:ids) and status in ('queued', 'running')")
+                    .param("now", time(now)).param("ids", ids).update();
+        }
+    }
+
+    /**
+     * Fails the queued or running jobs, but {@code except}, whose process is gone: those of {@code owner} (this host,
+     * restarted) and those whose heartbeat is older than {@code staleBefore} or missing. Returns how many.
+     */
+    int failAbandoned(Collection<String> except, String owner, Instant staleBefore, String why, Instant now) {
         String keep = except.isEmpty() ? "" : " and id not in (:except)";
         JdbcClient.StatementSpec update = jdbc.sql("""
                 update training_job set status = 'failed', error = :error, finished_at = :now, seconds_left = null,
                     cancel_requested = false
-                where status in ('queued', 'running')""" + keep)
+                where status in ('queued', 'running')
+                  and (owner = :owner or heartbeat_at is null or heartbeat_at < :staleBefore)""" + keep)
                 .param("error", why)
-                .param("now", time(now));
+                .param("now", time(now))
+                .param("owner", owner)
+                .param("staleBefore", time(staleBefore));
         return (except.isEmpty() ? update : update.param("except", except)).update();
     }
 

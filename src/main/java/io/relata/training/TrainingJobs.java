@@ -12,6 +12,9 @@ import io.relata.model.TrainingCancelledException;
 import io.relata.model.TrainingProgress;
 import io.relata.model.Triples;
 import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +44,11 @@ public class TrainingJobs {
     public static final int MIN_FACTS = 20;
     static final String INTERRUPTED_BY_RESTART = "interrupted by a restart";
     static final String INTERRUPTED_BY_SHUTDOWN = "interrupted by a shutdown";
+    static final String ABANDONED = "interrupted: the process running it stopped";
+    /** How often this process tells the store its unfinished jobs are alive, and looks for abandoned ones. */
+    static final long HEARTBEAT_MILLIS = 30_000;
+    /** A job whose heartbeat is older than this has no live process behind it. */
+    static final Duration STALE = Duration.ofMinutes(2);
     /** Share of the progress bar the epochs fill; calibrating and saving the model take the rest. */
     static final double TRAINING_SHARE = 0.95;
 
@@ -64,6 +73,8 @@ public class TrainingJobs {
     /** The jobs this process accepted and has not finished, with their latest state. */
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private volatile boolean shuttingDown;
+    /** This host: a restarted process recognises its own host's unfinished jobs as interrupted at once. */
+    private final String owner = hostName();
 
     TrainingJobs(TrainingJobStore store, TrainingDataReader reader, FactGraph facts, ModelRegistry registry,
             ServingModel serving, MeterRegistry meters) {
@@ -97,8 +108,13 @@ public class TrainingJobs {
         }
         TrainingJob job = TrainingJob.queued(UUID.randomUUID().toString(), options, now());
         Live entry = new Live(job);
-        store.insert(job);
-        live.put(job.id(), entry);
+        live.put(job.id(), entry); // before the row exists, so that no sweep takes it for abandoned
+        try {
+            store.insert(job, owner);
+        } catch (RuntimeException e) {
+            live.remove(job.id());
+            throw e;
+        }
         try {
             worker.execute(() -> run(entry));
         } catch (RejectedExecutionException e) {
@@ -153,13 +169,44 @@ public class TrainingJobs {
         return find(id);
     }
 
-    /** Fails the jobs a previous process left queued or running; they will never finish. */
+    /**
+     * Fails the jobs a previous process left queued or running, which will never finish: those this host accepted before
+     * it restarted, and those of any host whose heartbeat has stopped. Jobs that other live replicas run are left alone.
+     */
     public int recoverInterrupted() {
-        int failed = store.failUnfinished(live.keySet(), INTERRUPTED_BY_RESTART, now());
+        Instant now = now();
+        int failed = store.failAbandoned(live.keySet(), owner, now.minus(STALE), INTERRUPTED_BY_RESTART, now);
         if (failed > 0) {
             log.warn("{} training job(s) left unfinished by a previous run are marked failed", failed);
         }
         return failed;
+    }
+
+    /** Keeps this process's unfinished jobs alive in the store, and fails those of processes that died since. */
+    @Scheduled(fixedDelay = HEARTBEAT_MILLIS, initialDelay = HEARTBEAT_MILLIS)
+    void heartbeat() {
+        Instant now = now();
+        try {
+            store.heartbeat(live.keySet(), now);
+            int failed = store.failAbandoned(live.keySet(), owner, now.minus(STALE), ABANDONED, now);
+            if (failed > 0) {
+                log.warn("{} training job(s) whose process stopped are marked failed", failed);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Training job heartbeat failed: {}", e.getMessage());
+        }
+    }
+
+    private static String hostName() {
+        String name = System.getenv("HOSTNAME");
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
     }
 
     private void run(Live entry) {

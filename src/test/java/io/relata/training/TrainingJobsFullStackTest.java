@@ -172,20 +172,24 @@ class TrainingJobsFullStackTest {
 
     @Test
     void jobsLeftUnfinishedByAnotherProcessAreFailedByTheRecovery() throws Exception {
-        String running = UUID.randomUUID().toString();
-        String queued = UUID.randomUUID().toString();
-        insertJob(running, "running");
-        insertJob(queued, "queued");
+        Instant now = Instant.now();
+        String running = insertJob("running", null, null);
+        String queued = insertJob("queued", null, null);
+        String stale = insertJob("running", "replica-gone", now.minus(Duration.ofMinutes(10)));
+        String alive = insertJob("running", "replica-alive", now);
         assertThat(job(running).path("status").asString()).isEqualTo("running");
 
         jobs.recoverInterrupted();
 
-        for (String id : List.of(running, queued)) {
+        for (String id : List.of(running, queued, stale)) {
             JsonNode job = job(id);
-            assertThat(job.path("status").asString()).isEqualTo("failed");
+            assertThat(job.path("status").asString()).as(id).isEqualTo("failed");
             assertThat(job.path("error").asString()).isEqualTo("interrupted by a restart");
             assertThat(job.path("finishedAt").asString()).isNotBlank();
         }
+        // another replica that is still alive keeps its job
+        assertThat(job(alive).path("status").asString()).isEqualTo("running");
+        jdbc.sql("update training_job set status = 'cancelled' where id = ?").param(alive).update();
     }
 
     @Test
@@ -313,16 +317,23 @@ class TrainingJobsFullStackTest {
 
     record Question(String question, List<String> evidence) {}
 
-    private void insertJob(String id, String status) {
+    /** A job row as another process would have left it. */
+    private String insertJob(String status, String owner, Instant heartbeat) {
+        String id = UUID.randomUUID().toString();
         jdbc.sql("""
-                insert into training_job (id, status, settings, epochs, created_at, started_at)
-                values (?, ?, ?, 60, ?, ?)""")
+                insert into training_job (id, status, settings, epochs, created_at, started_at, owner, heartbeat_at)
+                values (?, ?, ?, 60, ?, ?, ?, ?)""")
                 .params(id, status, """
                         {"settings":{"rank":8,"epochs":60,"batchSize":100,"learningRate":0.1,"n3Weight":0.01,
                          "initScale":0.001,"reciprocal":true,"patience":3,"validateEvery":5,"seed":42},
                          "validationShare":0.1,"activate":"if-not-worse"}""",
-                        Instant.now().atOffset(ZoneOffset.UTC), status.equals("running") ? Instant.now().atOffset(ZoneOffset.UTC) : null)
+                        utc(Instant.now()), status.equals("running") ? utc(Instant.now()) : null, owner, utc(heartbeat))
                 .update();
+        return id;
+    }
+
+    private static java.time.OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static JsonNode find(JsonNode array, Predicate<JsonNode> test) {

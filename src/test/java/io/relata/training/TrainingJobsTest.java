@@ -37,7 +37,7 @@ class TrainingJobsTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("at least 20 stored facts")
                 .hasMessageContaining("has 19");
-        verify(store, never()).insert(any());
+        verify(store, never()).insert(any(), any());
     }
 
     @Test
