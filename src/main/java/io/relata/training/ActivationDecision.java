@@ -12,10 +12,10 @@ import java.util.Optional;
  * @param rule the rule that decided: never, always, no-active-model, data-changed, not-worse or worse
  * @param reason the rule with its numbers, for people
  */
-public record ActivationDecision(boolean activate, String rule, String reason) {
+record ActivationDecision(boolean activate, String rule, String reason) {
 
     /** How much lower than the active model's validation MRR (both directions) a new model may score and still count as not worse. */
-    public static final double TOLERANCE = 0.01;
+    static final double TOLERANCE = 0.01;
 
     /**
      * Decides for a new model given the one active now (if any). Under if-not-worse the new model is activated when no
@@ -23,7 +23,7 @@ public record ActivationDecision(boolean activate, String rule, String reason) {
      * held-out facts and says nothing about the new one), or when its validation MRR is at least the active one's
      * minus {@link #TOLERANCE}.
      */
-    public static ActivationDecision decide(Activation activation, Optional<ModelManifest> active, ModelManifest candidate) {
+    static ActivationDecision decide(Activation activation, Optional<ModelManifest> active, ModelManifest candidate) {
         switch (activation) {
             case NEVER:
                 return new ActivationDecision(false, "never", "activate=never: saved without activating");

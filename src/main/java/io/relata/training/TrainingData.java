@@ -11,13 +11,13 @@ import io.relata.model.Vocabulary;
  * @param triples every stored fact, in a canonical order
  * @param fingerprint SHA-256 (hex) of the facts sorted by (subject id, relation, object id)
  */
-public record TrainingData(Vocabulary vocabulary, Triples triples, String fingerprint) {
+record TrainingData(Vocabulary vocabulary, Triples triples, String fingerprint) {
 
-    public int entityCount() {
+    int entityCount() {
         return vocabulary.entityIds().length;
     }
 
-    public int relationCount() {
+    int relationCount() {
         return vocabulary.relations().size();
     }
 }

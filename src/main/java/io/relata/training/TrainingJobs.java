@@ -1,5 +1,6 @@
 package io.relata.training;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.relata.InvalidInputException;
 import io.relata.facts.FactGraph;
@@ -84,6 +85,8 @@ public class TrainingJobs {
         this.registry = registry;
         this.serving = serving;
         this.meters = meters;
+        Gauge.builder("relata.training.unfinished", live, Map::size)
+                .description("training jobs of this process that are queued or running").register(meters);
     }
 
     /** A job of this process: its latest state, and whether it has been asked to stop. */

@@ -109,6 +109,7 @@ class TrainingJobsFullStackTest {
         assertThat(job.path("startedAt").asString()).isNotBlank();
         assertThat(job.path("finishedAt").asString()).isNotBlank();
         assertThat(job.path("settings").path("rank").asInt()).isEqualTo(32);
+        assertThat(get("/actuator/prometheus").body()).containsPattern("relata_training_jobs_total\\{[^}]*outcome=\"succeeded\"[^}]*} [1-9]");
     }
 
     @Test
@@ -214,6 +215,9 @@ class TrainingJobsFullStackTest {
         for (String path : List.of("/v1/training-jobs", "/v1/training-jobs/{id}", "/v1/models", "/v1/models/{version}/activate")) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
+        JsonNode body = paths.path("/v1/training-jobs").path("post").path("requestBody").path("content").path("application/json");
+        assertThat(body.path("schema").path("$ref").asString()).endsWith("/TrainingJobBody");
+        assertThat(body.path("examples").size()).isPositive();
     }
 
     // --- helpers
