@@ -73,7 +73,7 @@ public class ServingModel implements RelationModel {
      * version that cannot be loaded is logged and skipped, and the current one keeps answering.
      */
     @Scheduled(fixedDelayString = "${relata.model.refresh-interval:30s}", initialDelayString = "${relata.model.refresh-interval:30s}")
-    public void followRegistry() {
+    public synchronized void followRegistry() {
         Optional<String> wanted = registry.activeVersion();
         LoadedModel current = active.get();
         String serving = current == null ? null : current.manifest().version();
@@ -89,7 +89,7 @@ public class ServingModel implements RelationModel {
     }
 
     /** Loads a version and makes it the one that answers; a damaged version is refused and the current one stays. */
-    public ModelManifest activate(String version) {
+    public synchronized ModelManifest activate(String version) {
         LoadedModel loaded = registry.load(version, device);
         registry.setActive(version);
         swapIn(loaded);

@@ -13,6 +13,8 @@ import java.util.Random;
  */
 final class Trainer {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Trainer.class);
+
     private Trainer() {}
 
     /** The best model of a run, its validation metrics and how long it took. */
@@ -58,7 +60,16 @@ final class Trainer {
                         sinceBest++;
                     }
                 }
-                progress.epoch(epoch, settings.epochs(), lossSum / Math.max(1, batches), validation, seconds);
+                double loss = lossSum / Math.max(1, batches);
+                progress.epoch(epoch, settings.epochs(), loss, validation, seconds);
+                if (!Double.isFinite(loss)) {
+                    // diverged: more epochs cannot recover, the best validated parameters are kept below
+                    log.warn("Training diverged at epoch {} (loss {}); keeping the best validated parameters", epoch, loss);
+                    if (best == null) {
+                        throw new IllegalStateException("training diverged at epoch " + epoch + " before any validation");
+                    }
+                    break;
+                }
             }
             double total = (System.nanoTime() - started) / 1e9;
             if (best != null) {
