@@ -174,7 +174,8 @@ for kv in "${image_env[@]}"; do
   esac
 done
 touch "$work/started"
-log "starting: ${entrypoint[*]} (in the assembled layout; ${image_env[*]})"
+started_at=$SECONDS
+log "starting: ${entrypoint[*]} in the assembled layout, with ${run_env[*]}"
 (cd "$work/app" && exec env -i PATH="$PATH" HOME="$work/tmp-home" LANG=C.UTF-8 "${run_env[@]}" SERVER_PORT=0 \
   "${entrypoint[@]}" </dev/null >"$work/service.log" 2>&1) &
 pid=$!
@@ -207,7 +208,7 @@ while :; do
   [ "$SECONDS" -lt "$deadline" ] || service_failed "not ready after ${READY_TIMEOUT}s (port ${port:-unknown}, readiness ${status:-no answer})"
   sleep 2
 done
-log "ready on port $port after ${SECONDS}s: /actuator/health/readiness is {\"status\":\"UP\"}"
+log "ready on port $port $((SECONDS - started_at))s after start: /actuator/health/readiness is {\"status\":\"UP\"}"
 
 # --- 5. One real question ------------------------------------------------------------------------------------------
 
