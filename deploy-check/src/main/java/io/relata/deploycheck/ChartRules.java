@@ -1,5 +1,7 @@
 package io.relata.deploycheck;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -29,14 +31,17 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.openshift.api.model.monitoring.v1.Endpoint;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What the API server would refuse beyond the schema (names, labels, selectors, references between objects, resource
@@ -52,6 +57,8 @@ final class ChartRules {
     private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
     private static final Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
     private static final String HOOK = "helm.sh/hook";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final List<HasMetadata> objects;
     private final List<String> problems = new ArrayList<>();
@@ -91,6 +98,17 @@ final class ChartRules {
         all(PodDisruptionBudget.class).forEach(this::podDisruptionBudget);
         all(HorizontalPodAutoscaler.class).forEach(this::autoscaler);
         all(ServiceMonitor.class).forEach(this::serviceMonitor);
+        for (ConfigMap cm : all(ConfigMap.class)) {
+            (cm.getData() == null ? Map.<String, String>of() : cm.getData()).forEach((key, value) -> {
+                if (key.endsWith(".json")) {
+                    try {
+                        JSON.readTree(value);
+                    } catch (IOException e) {
+                        problem(cm, key + " is not valid JSON: " + StrictParser.firstLine(e));
+                    }
+                }
+            });
+        }
         all(PersistentVolumeClaim.class).forEach(pvc -> {
             Quantity storage = pvc.getSpec().getResources() == null || pvc.getSpec().getResources().getRequests() == null
                     ? null : pvc.getSpec().getResources().getRequests().get("storage");
@@ -250,7 +268,7 @@ final class ChartRules {
             }
             EnvVarSource from = e.getValueFrom();
             if (from != null) {
-                long sources = java.util.stream.Stream.of(from.getConfigMapKeyRef(), from.getSecretKeyRef(),
+                long sources = Stream.of(from.getConfigMapKeyRef(), from.getSecretKeyRef(),
                         from.getFieldRef(), from.getResourceFieldRef()).filter(Objects::nonNull).count();
                 if (sources != 1) {
                     problem(o, where + "env " + e.getName() + " needs exactly one valueFrom source");
@@ -277,11 +295,11 @@ final class ChartRules {
                 problem(o, where + "mount path '" + m.getMountPath() + "' is invalid or repeated");
             }
         }
-        for (Probe probe : java.util.Arrays.asList(c.getStartupProbe(), c.getReadinessProbe(), c.getLivenessProbe())) {
+        for (Probe probe : Arrays.asList(c.getStartupProbe(), c.getReadinessProbe(), c.getLivenessProbe())) {
             if (probe == null) {
                 continue;
             }
-            long handlers = java.util.stream.Stream.of(probe.getHttpGet(), probe.getExec(), probe.getTcpSocket(), probe.getGrpc())
+            long handlers = Stream.of(probe.getHttpGet(), probe.getExec(), probe.getTcpSocket(), probe.getGrpc())
                     .filter(Objects::nonNull).count();
             if (handlers != 1) {
                 problem(o, where + "a probe needs exactly one handler");
@@ -389,7 +407,7 @@ final class ChartRules {
             if (target != null && target.getStrVal() != null) {
                 for (Deployment d : selected) {
                     boolean named = d.getSpec().getTemplate().getSpec().getContainers().stream()
-                            .flatMap(c -> c.getPorts() == null ? java.util.stream.Stream.empty() : c.getPorts().stream())
+                            .flatMap(c -> c.getPorts() == null ? Stream.empty() : c.getPorts().stream())
                             .anyMatch(cp -> target.getStrVal().equals(cp.getName()));
                     if (!named) {
                         problem(s, "targetPort " + target.getStrVal() + " is no container port of " + d.getMetadata().getName());
