@@ -1,0 +1,61 @@
+# relata, CPU image: libtorch (pytorch-native-cpu) from Maven Central, Temurin 17 JRE.
+#
+#   docker build -t relata:0.1.0 .
+#   docker run --rm -p 8080:8080 --read-only -v relata-home:/var/lib/relata relata:0.1.0
+#
+# Needs BuildKit (the default builder since Docker 23) for the Maven cache mount.
+# Everything Java comes from Maven Central through the wrapper; nothing else is downloaded.
+#
+# Kept in step with scripts/layered-smoke.sh, which CI runs instead of building this image: it reads the
+# extract command, the runtime ENV lines and the ENTRYPOINT from this file and starts the extracted layout
+# exactly so. Keep each of those on one line. Dockerfile.cuda must match them too (the script checks).
+
+ARG BUILD_IMAGE=eclipse-temurin:17-jdk
+ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
+
+FROM ${BUILD_IMAGE} AS build
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn/ .mvn/
+COPY src/ src/
+# Tests run in CI, not in the image build.
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp package -DskipTests
+# layered-smoke: extract
+RUN java -Djarmode=tools -jar target/relata.jar extract --layers --launcher --destination /extracted
+
+FROM ${RUNTIME_IMAGE}
+# A numeric user (Kubernetes' runAsNonRoot can only verify numbers). Group 0 may write what the user may, so
+# the image also runs under an arbitrary UID with GID 0 (OpenShift). HOME is /tmp: nothing belongs there.
+RUN groupadd --system --gid 10001 relata \
+ && useradd --system --uid 10001 --gid 10001 --home-dir /tmp --no-create-home --shell /usr/sbin/nologin relata \
+ && mkdir -p /var/lib/relata /var/cache/djl \
+ && chown 10001:0 /var/lib/relata /var/cache/djl \
+ && chmod 0775 /var/lib/relata /var/cache/djl
+
+# layered-smoke: runtime environment (one variable a line)
+ENV RELATA_HOME=/var/lib/relata
+ENV DJL_CACHE_DIR=/var/cache/djl
+ENV OPT_OUT_TRACKING=true
+ENV DJL_OFFLINE=true
+# Heap as a share of the container's memory limit: libtorch's tensors, Metaspace, thread stacks and direct
+# buffers live outside the heap, so half of the limit is left for them.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50.0 -XX:+ExitOnOutOfMemoryError"
+
+WORKDIR /app
+# Least to most often changed, so a code change rebuilds only the last layer.
+COPY --from=build /extracted/dependencies/ ./
+COPY --from=build /extracted/spring-boot-loader/ ./
+COPY --from=build /extracted/snapshot-dependencies/ ./
+COPY --from=build /extracted/application/ ./
+
+# The model registry and the embedded store (when no PostgreSQL is configured) live here.
+# DJL unpacks libtorch into its cache on first start; /tmp takes uploads and scratch files.
+# With these three writable, the root filesystem can be read-only (docker run --read-only).
+VOLUME ["/var/lib/relata", "/var/cache/djl", "/tmp"]
+
+USER 10001:10001
+EXPOSE 8080
+# No HEALTHCHECK: the image has no HTTP client, and Kubernetes uses its own probes
+# (/actuator/health/readiness and /actuator/health/liveness, see helm/relata).
+# layered-smoke: entrypoint
+ENTRYPOINT ["java", "-cp", ".", "org.springframework.boot.loader.launch.JarLauncher"]

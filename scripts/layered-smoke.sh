@@ -1,0 +1,242 @@
+#!/usr/bin/env bash
+# Starts relata exactly as the container image would, without Docker, and asks it one real question.
+#
+# Kept in step with Dockerfile (and Dockerfile.cuda) by reading them rather than repeating them:
+#   - the extract command: the line after "# layered-smoke: extract";
+#   - the layer order: the "COPY --from=build /extracted/<layer>/ ./" lines;
+#   - the environment: the ENV lines after "# layered-smoke: runtime environment", up to the next blank line;
+#   - the command: the ENTRYPOINT after "# layered-smoke: entrypoint", run in the assembled folder (WORKDIR).
+# Both Dockerfiles must agree on all four; a layer the jar has but the Dockerfile does not copy is a failure.
+#
+# Then: RELATA_HOME and DJL_CACHE_DIR (volumes in the image) point at fresh temporary folders, the port is one the
+# system picks (server.port=0, read back from the log), the process gets no environment beyond the image's, and
+# the script waits for /actuator/health/readiness to be UP, asks "Who is Tom Cruise's mother?" (the demo data
+# answers Mary Lee Pfeiffer), stops the service with SIGTERM as Kubernetes would and checks that nothing was written
+# into the application folder (read-only in the image).
+#
+# Usage: scripts/layered-smoke.sh [path/to/relata.jar]
+#   Without an argument it uses target/relata.jar, building it with ./mvnw when it is missing.
+#   RELATA_SMOKE_TIMEOUT  seconds to wait for readiness (default 300)
+#   RELATA_SMOKE_KEEP=1   keep the temporary folder (layout, log, data) for a look afterwards
+# Exit status 0 when every step passed; otherwise non-zero, with the service's log tail on stderr.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+DOCKERFILE=Dockerfile
+OTHER_DOCKERFILES=(Dockerfile.cuda)
+QUESTION="Who is Tom Cruise's mother?"
+EXPECTED_LABEL="Mary Lee Pfeiffer"
+READY_TIMEOUT=${RELATA_SMOKE_TIMEOUT:-300}
+STOP_TIMEOUT=60
+
+log() { echo "[layered-smoke] $*" >&2; }
+fail() {
+  log "FAIL: $*"
+  exit 1
+}
+
+# The line after the marker comment "# layered-smoke: <name>" (prefix match).
+marked_line() {
+  awk -v m="# layered-smoke: $2" 'found { print; exit } index($0, m) == 1 { found = 1 }' "$1"
+}
+
+# The ENV lines of the marked runtime-environment block.
+marked_env() {
+  awk 'index($0, "# layered-smoke: runtime environment") == 1 { on = 1; next }
+       on && /^[[:space:]]*$/ { exit }
+       on && /^ENV / { print }' "$1"
+}
+
+layer_copies() {
+  sed -n 's#^COPY --from=build /extracted/\([a-z-]*\)/ \./$#\1#p' "$1"
+}
+
+json_field() { # json_field FILTER < json; FILTER is a jq path such as .status
+  if command -v jq >/dev/null; then
+    jq -r "$1 // empty"
+  elif command -v python3 >/dev/null; then
+    python3 -c '
+import json, sys
+value = json.load(sys.stdin)
+for part in sys.argv[1].replace("[", ".[").split("."):
+    if not part:
+        continue
+    try:
+        value = value[int(part[1:-1])] if part.startswith("[") else value[part]
+    except (KeyError, IndexError, TypeError):
+        value = None
+        break
+print("" if value is None else value)' "$1"
+  else
+    fail "jq or python3 is needed to read JSON"
+  fi
+}
+
+# --- 1. What the Dockerfiles say -----------------------------------------------------------------------------
+
+extract_line=$(marked_line "$DOCKERFILE" extract)
+entrypoint_line=$(marked_line "$DOCKERFILE" entrypoint)
+env_lines=$(marked_env "$DOCKERFILE")
+layers=$(layer_copies "$DOCKERFILE")
+[ -n "$extract_line" ] || fail "$DOCKERFILE has no line after '# layered-smoke: extract'"
+[ -n "$entrypoint_line" ] || fail "$DOCKERFILE has no line after '# layered-smoke: entrypoint'"
+[ -n "$env_lines" ] || fail "$DOCKERFILE has no ENV lines after '# layered-smoke: runtime environment'"
+[ -n "$layers" ] || fail "$DOCKERFILE copies no /extracted/<layer>/ folders"
+
+for other in "${OTHER_DOCKERFILES[@]}"; do
+  [ "$(marked_line "$other" extract)" = "$extract_line" ] || fail "$other extracts differently from $DOCKERFILE"
+  [ "$(marked_line "$other" entrypoint)" = "$entrypoint_line" ] || fail "$other has another ENTRYPOINT than $DOCKERFILE"
+  [ "$(marked_env "$other")" = "$env_lines" ] || fail "$other sets another runtime environment than $DOCKERFILE"
+  [ "$(layer_copies "$other")" = "$layers" ] || fail "$other copies other layers than $DOCKERFILE"
+done
+
+# RUN java -Djarmode=tools -jar target/relata.jar extract ... --destination /extracted
+extract_pattern='^RUN (java -Djarmode=tools -jar target/relata\.jar extract [-a-z ]*) --destination /extracted$'
+[[ $extract_line =~ $extract_pattern ]] \
+  || fail "unexpected extract line in $DOCKERFILE: $extract_line"
+read -ra extract_cmd <<<"${BASH_REMATCH[1]}"
+
+# ENTRYPOINT ["java", "-cp", ".", "..."]: exec form with plain strings only
+entrypoint_pattern='^ENTRYPOINT \[("[^"\\]*"(, "[^"\\]*")*)\]$'
+[[ $entrypoint_line =~ $entrypoint_pattern ]] \
+  || fail "unexpected ENTRYPOINT in $DOCKERFILE (exec form of plain strings expected): $entrypoint_line"
+entrypoint=()
+while IFS= read -r word; do entrypoint+=("$word"); done < <(grep -o '"[^"]*"' <<<"${BASH_REMATCH[1]}" | sed 's/^"//; s/"$//')
+
+image_env=()
+while IFS= read -r line; do
+  [[ $line =~ ^ENV\ ([A-Z_][A-Z0-9_]*)=(.*)$ ]] || fail "ENV line not of the form ENV KEY=value: $line"
+  key=${BASH_REMATCH[1]} value=${BASH_REMATCH[2]}
+  if [[ $value =~ ^\"(.*)\"$ ]]; then value=${BASH_REMATCH[1]}; fi
+  image_env+=("$key=$value")
+done <<<"$env_lines"
+for key in RELATA_HOME DJL_CACHE_DIR OPT_OUT_TRACKING JAVA_TOOL_OPTIONS; do
+  printf '%s\n' "${image_env[@]}" | grep -q "^$key=" || fail "$DOCKERFILE does not set $key in its runtime environment"
+done
+
+# --- 2. The jar ------------------------------------------------------------------------------------------------
+
+jar=${1:-target/relata.jar}
+if [ ! -f "$jar" ]; then
+  [ $# -eq 0 ] || fail "no such jar: $jar"
+  log "building $jar (./mvnw package -DskipTests)"
+  ./mvnw -B -q package -DskipTests </dev/null
+fi
+jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
+if [ -n "$(find pom.xml src/main -newer "$jar" -type f 2>/dev/null | head -1)" ]; then
+  log "warning: $jar is older than the sources; rebuild it to test the current code"
+fi
+
+# --- 3. Extract and assemble as the image build does ------------------------------------------------------------
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/relata-smoke.XXXXXX")
+pid=
+cleanup() {
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  if [ "${RELATA_SMOKE_KEEP:-0}" = 1 ]; then
+    log "kept $work"
+  else
+    rm -rf "$work"
+  fi
+}
+trap cleanup EXIT
+
+log "extracting: ${extract_cmd[*]} --destination <tmp>/extracted"
+cmd=()
+for word in "${extract_cmd[@]}"; do
+  [ "$word" = target/relata.jar ] && word=$jar
+  cmd+=("$word")
+done
+(cd "$work" && "${cmd[@]}" --destination "$work/extracted" >"$work/extract.log" 2>&1) \
+  || { cat "$work/extract.log" >&2; fail "extracting the layered jar failed"; }
+
+extracted=$(cd "$work/extracted" && ls -1 | sort)
+if [ "$extracted" != "$(sort <<<"$layers")" ]; then
+  fail "the jar has layers [$(echo $extracted)] but $DOCKERFILE copies [$(echo $layers)]"
+fi
+mkdir "$work/app"
+for layer in $layers; do
+  cp -a "$work/extracted/$layer/." "$work/app/"
+done
+
+# --- 4. Start it as the ENTRYPOINT does ---------------------------------------------------------------------------
+
+mkdir -p "$work/home" "$work/djl-cache" "$work/tmp-home"
+run_env=()
+for kv in "${image_env[@]}"; do
+  case $kv in
+    RELATA_HOME=*) run_env+=("RELATA_HOME=$work/home") ;;
+    DJL_CACHE_DIR=*) run_env+=("DJL_CACHE_DIR=$work/djl-cache") ;;
+    *) run_env+=("$kv") ;;
+  esac
+done
+touch "$work/started"
+started_at=$SECONDS
+log "starting: ${entrypoint[*]} in the assembled layout, with ${run_env[*]}"
+(cd "$work/app" && exec env -i PATH="$PATH" HOME="$work/tmp-home" LANG=C.UTF-8 "${run_env[@]}" SERVER_PORT=0 \
+  "${entrypoint[@]}" </dev/null >"$work/service.log" 2>&1) &
+pid=$!
+
+service_failed() {
+  log "service log (last 60 lines):"
+  tail -n 60 "$work/service.log" >&2 || true
+  fail "$*"
+}
+
+port=
+status=
+deadline=$((SECONDS + READY_TIMEOUT))
+while :; do
+  if ! kill -0 "$pid" 2>/dev/null; then
+    wait "$pid" && code=0 || code=$?
+    pid=
+    service_failed "the service exited (status $code) before it was ready"
+  fi
+  if [ -z "$port" ]; then
+    port=$(grep -oE 'started on port[s]?:? [0-9]+' "$work/service.log" | grep -oE '[0-9]+$' | head -1 || true)
+  fi
+  if [ -n "$port" ]; then
+    body=$(curl -sS --max-time 5 "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null || true)
+    if [ -n "$body" ]; then
+      status=$(json_field .status <<<"$body" 2>/dev/null || true)
+      [ "$status" = UP ] && break
+    fi
+  fi
+  [ "$SECONDS" -lt "$deadline" ] || service_failed "not ready after ${READY_TIMEOUT}s (port ${port:-unknown}, readiness ${status:-no answer})"
+  sleep 2
+done
+log "ready on port $port $((SECONDS - started_at))s after start: /actuator/health/readiness is {\"status\":\"UP\"}"
+
+# --- 5. One real question ------------------------------------------------------------------------------------------
+
+code=$(curl -sS --max-time 30 -o "$work/answer.json" -w '%{http_code}' -G \
+  --data-urlencode "q=$QUESTION" "http://127.0.0.1:$port/v1/queries") || service_failed "the question could not be sent"
+[ "$code" = 200 ] || { cat "$work/answer.json" >&2; echo >&2; service_failed "GET /v1/queries answered $code"; }
+label=$(json_field '.answers[0].entity.label' <"$work/answer.json")
+[ "$label" = "$EXPECTED_LABEL" ] \
+  || { cat "$work/answer.json" >&2; echo >&2; service_failed "\"$QUESTION\" answered '${label:-nothing}', expected '$EXPECTED_LABEL'"; }
+log "\"$QUESTION\" -> $label (evidence $(json_field '.answers[0].evidence' <"$work/answer.json"), confidence $(json_field '.answers[0].confidence' <"$work/answer.json"))"
+
+# --- 6. Stop it as Kubernetes does, and look at what it wrote -------------------------------------------------------
+
+kill -TERM "$pid"
+stop_deadline=$((SECONDS + STOP_TIMEOUT))
+while kill -0 "$pid" 2>/dev/null; do
+  [ "$SECONDS" -lt "$stop_deadline" ] || service_failed "still running ${STOP_TIMEOUT}s after SIGTERM"
+  sleep 1
+done
+wait "$pid" && code=0 || code=$?
+pid=
+# The JVM ends with 143 (128 + SIGTERM) after its shutdown hooks ran; anything else is a crash on the way out.
+case $code in 0 | 143) ;; *) service_failed "exit status $code after SIGTERM" ;; esac
+log "stopped after SIGTERM (status $code)"
+
+written=$(find "$work/app" -newer "$work/started" | head -5)
+[ -z "$written" ] || fail "the service wrote into its application folder (read-only in the image): $written"
+[ -n "$(ls -A "$work/home")" ] || fail "nothing under RELATA_HOME: the service did not use it"
+[ ! -e "$work/tmp-home/.djl.ai" ] || fail "DJL wrote its cache under HOME instead of DJL_CACHE_DIR"
+log "nothing written into the application folder; RELATA_HOME holds $(du -sh "$work/home" | cut -f1), DJL_CACHE_DIR $(du -sh "$work/djl-cache" | cut -f1)"
+log "PASS"
