@@ -34,6 +34,25 @@ public record Triples(int[] heads, int[] relations, int[] tails) {
         return new int[] {heads[i], relations[i], tails[i]};
     }
 
+    /**
+     * These facts plus, for each fact of a symmetric relation, the same fact read the other way round (unless stated
+     * too): spouse and sibling are usually stated once per pair, and a model must learn both readings.
+     */
+    public Triples withConverses(java.util.Set<Integer> symmetricRelations) {
+        java.util.Set<java.util.List<Integer>> present = new java.util.HashSet<>();
+        List<int[]> rows = new ArrayList<>();
+        for (int i = 0; i < size(); i++) {
+            present.add(java.util.List.of(heads[i], relations[i], tails[i]));
+            rows.add(row(i));
+        }
+        for (int i = 0; i < size(); i++) {
+            if (symmetricRelations.contains(relations[i]) && present.add(java.util.List.of(tails[i], relations[i], heads[i]))) {
+                rows.add(new int[] {tails[i], relations[i], heads[i]});
+            }
+        }
+        return of(rows);
+    }
+
     /** A seeded split into (kept, held out) with {@code share} of the facts held out. */
     public List<Triples> split(double share, long seed) {
         List<Integer> order = new ArrayList<>();

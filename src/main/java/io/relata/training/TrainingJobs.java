@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.relata.InvalidInputException;
 import io.relata.facts.FactGraph;
+import io.relata.lexicon.Lexicon;
+import io.relata.lexicon.RelationInfo;
 import io.relata.model.LinkMetrics;
 import io.relata.model.ModelManifest;
 import io.relata.model.ModelRegistry;
@@ -19,8 +21,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +66,7 @@ public class TrainingJobs {
 
     private final TrainingJobStore store;
     private final TrainingDataReader reader;
+    private final Lexicon lexicon;
     private final FactGraph facts;
     private final ModelRegistry registry;
     private final ServingModel serving;
@@ -77,9 +82,10 @@ public class TrainingJobs {
     /** This host: a restarted process recognises its own host's unfinished jobs as interrupted at once. */
     private final String owner = hostName();
 
-    TrainingJobs(TrainingJobStore store, TrainingDataReader reader, FactGraph facts, ModelRegistry registry,
+    TrainingJobs(TrainingJobStore store, TrainingDataReader reader, FactGraph facts, Lexicon lexicon, ModelRegistry registry,
             ServingModel serving, MeterRegistry meters) {
         this.store = store;
+        this.lexicon = lexicon;
         this.reader = reader;
         this.facts = facts;
         this.registry = registry;
@@ -256,7 +262,7 @@ public class TrainingJobs {
         }
         // at least one fact is held out, whatever the share
         List<Triples> split = data.triples().split(Math.max(options.validationShare(), 1.0 / n), options.settings().seed());
-        Triples train = split.get(0);
+        Triples train = split.get(0).withConverses(symmetricRelations(data));
         Triples valid = split.get(1);
         log.info("Training job {}: {} entities, {} relations, {} facts to train on, {} held out", entry.job.id(),
                 data.entityCount(), data.relationCount(), train.size(), valid.size());
@@ -286,6 +292,18 @@ public class TrainingJobs {
         log.info("Training job {} saved model {} ({}activated: {})", entry.job.id(), manifest.version(),
                 activated ? "" : "not ", decision.reason());
         return entry.job.succeeded(manifest.version(), best, epochsRun, decision, activated, now());
+    }
+
+    /** The indexes of the relations the lexicon declares symmetric. */
+    private Set<Integer> symmetricRelations(TrainingData data) {
+        Set<Integer> symmetric = new HashSet<>();
+        List<String> names = data.vocabulary().relations();
+        for (int i = 0; i < names.size(); i++) {
+            if (lexicon.relation(names.get(i)).map(RelationInfo::symmetric).orElse(false)) {
+                symmetric.add(i);
+            }
+        }
+        return symmetric;
     }
 
     private void stopIfCancelled(Live entry) {

@@ -71,4 +71,17 @@ class LinkEvaluatorTest {
         assertThat(queries).isDeepEqualTo(new int[][] {{0, 1, 2}, {3, 0, 4}, {2, 3, 0}, {4, 2, 3}});
         assertThat(LinkQueries.of(facts, 2, false)).isDeepEqualTo(new int[][] {{0, 1, 2}, {3, 0, 4}});
     }
+
+    @Test
+    void factsOfSymmetricRelationsAreAlsoLearnedTheOtherWayRound() {
+        Triples facts = Triples.of(List.of(new int[] {0, 1, 2}, new int[] {3, 0, 4}, new int[] {4, 0, 3}, new int[] {5, 1, 6}));
+
+        Triples both = facts.withConverses(java.util.Set.of(0));
+
+        // relation 0 is symmetric and already stated both ways; relation 1 is not symmetric
+        assertThat(both.size()).isEqualTo(4);
+        Triples spouses = Triples.of(List.of(new int[] {0, 2, 1}, new int[] {2, 0, 3}));
+        assertThat(spouses.withConverses(java.util.Set.of(2)).size()).isEqualTo(3);
+        assertThat(spouses.withConverses(java.util.Set.of(2)).row(2)).containsExactly(1, 2, 0);
+    }
 }
