@@ -93,7 +93,16 @@ start_service() {
   exit 1
 }
 
-# Posts the file and prints a table row: pass, lines, added, duplicates, rejected, seconds, facts/s, CPU, RSS.
+# The size of the store on disk, in MiB.
+store_mib() {
+  if [ -n "${database:-}" ]; then
+    psql -X -tA -d postgres -c "select pg_database_size('$database') / 1048576"
+  else
+    du -sm "$BENCH_DIR/$1-home/store" | cut -f1
+  fi
+}
+
+# Posts the file and prints a table row: pass, lines, added, duplicates, rejected, seconds, facts/s, CPU, RSS, size.
 post_file() {
   local store=$1 pass=$2 file=$3 ready=$4 start end seconds body cpu_before cpu
   cpu_before=$(cpu_seconds)
@@ -107,9 +116,9 @@ post_file() {
   lines=$(json_number lines "$body"); added=$(json_number added "$body")
   duplicates=$(json_number duplicates "$body"); rejected=$(json_number rejectedTotal "$body")
   log "$store $pass: $body (${seconds}s)"
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$store" "$pass" "$lines" "$added" "$duplicates" \
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$store" "$pass" "$lines" "$added" "$duplicates" \
     "${rejected:-0}" "$seconds" "$(awk -v n="$lines" -v s="$seconds" 'BEGIN {printf "%.0f", n / s}')" "$cpu" \
-    "$ready → $(( $(kib VmHWM) / 1024 )) MiB"
+    "$ready → $(( $(kib VmHWM) / 1024 )) MiB" "$(store_mib "$store") MiB"
 }
 
 run_store() {
@@ -134,9 +143,11 @@ log "building the jar"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=$BENCH_DIR/rows.md
 : >"$rows"
+database=
 for store in $STORES; do
   case $store in
     h2)
+      database=
       run_store h2 "$file" >>"$rows"
       ;;
     postgres)
@@ -150,6 +161,7 @@ for store in $STORES; do
         "--spring.datasource.url=jdbc:postgresql://$PGHOST:$PGPORT/$database" \
         "--spring.datasource.username=$PGUSER" "--spring.datasource.password=$PGPASSWORD" >>"$rows"
       psql -X -q -d postgres -c "drop database $database" >&2
+      database=
       ;;
     *) log "unknown store $store"; exit 1 ;;
   esac
@@ -166,7 +178,7 @@ cat <<REPORT
 - Service: \`java $JAVA_OPTS -jar target/relata.jar --relata.demo.enabled=false${SERVICE_ARGS:+ $SERVICE_ARGS}\` on an empty store
 - Command: \`curl --data-binary @facts.tsv -H 'Content-Type: text/tab-separated-values' http://localhost:PORT/v1/facts/import\`, twice
 
-| store | pass | lines | added | duplicates | rejected | seconds | facts/s | service CPU s | RSS when ready → peak (VmHWM) |
-|---|---|---|---|---|---|---|---|---|---|
+| store | pass | lines | added | duplicates | rejected | seconds | facts/s | service CPU s | RSS when ready → peak (VmHWM) | store on disk |
+|---|---|---|---|---|---|---|---|---|---|---|
 $(cat "$rows")
 REPORT
