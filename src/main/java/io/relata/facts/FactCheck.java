@@ -10,6 +10,10 @@ final class FactCheck {
     static Optional<String> problem(FactInput fact, int maxLength) {
         return field("subject", fact.subject(), maxLength)
                 .or(() -> field("relation", fact.relation(), maxLength))
+                // A relation is stored stripped but not cleaned (see FactIngestor), so its inner white space counts.
+                .or(() -> fact.relation().strip().length() > maxLength
+                        ? Optional.of("relation is longer than " + maxLength + " characters")
+                        : Optional.empty())
                 .or(() -> field("object", fact.object(), maxLength));
     }
 

@@ -1,11 +1,12 @@
 package io.relata.facts;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 class FactWriter {
 
     private static final int CHUNK = 500;
+    private static final Comparator<Object[]> FACT_KEY_ORDER = Comparator.<Object[], Long>comparing(row -> (Long) row[0])
+            .thenComparing(row -> (String) row[1])
+            .thenComparing(row -> (Long) row[2]);
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -28,11 +32,16 @@ class FactWriter {
     /** Counts of one written batch. */
     record Written(int added, int duplicates) {}
 
-    /** Facts must be checked and their labels cleaned; a fact already stored (or twice in the batch) is a duplicate. */
+    /**
+     * Facts must be checked and their labels cleaned; a fact already stored (or twice in the batch) is a duplicate.
+     *
+     * <p>Rows are inserted in one global order (entities by label, then relations by name, then facts by key), so
+     * concurrent batches that share entities or facts wait for each other instead of deadlocking.
+     */
     @Transactional
     Written write(List<FactInput> facts, String source) {
-        Set<String> labels = new LinkedHashSet<>();
-        Set<String> relations = new LinkedHashSet<>();
+        Set<String> labels = new TreeSet<>();
+        Set<String> relations = new TreeSet<>();
         for (FactInput fact : facts) {
             labels.add(fact.subject());
             labels.add(fact.object());
@@ -43,7 +52,10 @@ class FactWriter {
                 relations.stream().map(r -> new Object[] {r}).toList());
         int[] counts = template.batchUpdate(
                 "insert into fact (subject_id, relation, object_id, source) values (?, ?, ?, ?) on conflict do nothing",
-                facts.stream().map(f -> new Object[] {ids.get(f.subject()), f.relation(), ids.get(f.object()), source}).toList());
+                facts.stream()
+                        .map(f -> new Object[] {ids.get(f.subject()), f.relation(), ids.get(f.object()), source})
+                        .sorted(FACT_KEY_ORDER)
+                        .toList());
         int added = 0;
         for (int count : counts) {
             added += count > 0 ? 1 : 0;

@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
 /** How labels are cleaned on the way in and folded for matching ("Hélène  Langevin-Joliot" ~ "helene langevin joliot"). */
 public final class Labels {
 
+    /** The length of entity.label_key and entity_alias.alias_key. */
+    static final int MAX_KEY_LENGTH = 500;
+
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -18,10 +21,21 @@ public final class Labels {
         return Normalizer.normalize(SPACES.matcher(label.strip()).replaceAll(" "), Normalizer.Form.NFC);
     }
 
-    /** The matching key: no case, no accents, punctuation as spaces. */
+    /**
+     * The matching key: no case, no accents, punctuation as spaces. Compatibility folding can make it longer than the
+     * label (the ligature U+FB03 folds to "ffi"), so it is cut to the key columns' {@value #MAX_KEY_LENGTH} characters.
+     */
     public static String key(String label) {
         String folded = MARKS.matcher(Normalizer.normalize(label, Normalizer.Form.NFKD)).replaceAll("");
         String key = NOT_WORD.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
-        return key.isEmpty() ? clean(label).toLowerCase(Locale.ROOT) : key;
+        return truncate(key.isEmpty() ? clean(label).toLowerCase(Locale.ROOT) : key);
+    }
+
+    private static String truncate(String key) {
+        if (key.length() <= MAX_KEY_LENGTH) {
+            return key;
+        }
+        int end = Character.isHighSurrogate(key.charAt(MAX_KEY_LENGTH - 1)) ? MAX_KEY_LENGTH - 1 : MAX_KEY_LENGTH;
+        return key.substring(0, end).strip();
     }
 }
