@@ -31,7 +31,7 @@ class TrainingStartupTest {
         verify(jobs).recoverInterrupted();
         verify(jobs).submit(TrainingStartup.FIRST_START);
         assertThat(TrainingStartup.FIRST_START.settings().rank()).isEqualTo(64);
-        assertThat(TrainingStartup.FIRST_START.settings().epochs()).isEqualTo(100);
+        assertThat(TrainingStartup.FIRST_START.settings().epochs()).isEqualTo(60);
         assertThat(TrainingStartup.FIRST_START.activation()).isEqualTo(Activation.IF_NOT_WORSE);
     }
 
