@@ -17,7 +17,6 @@ import io.relata.facts.IngestSummary;
 import io.relata.lexicon.Direction;
 import io.relata.lexicon.Reading;
 import io.relata.model.ModelStatus;
-import io.relata.ops.Readiness;
 import io.relata.query.MatchKind;
 import io.relata.query.QueryResult;
 import io.relata.query.QueryService;
@@ -50,13 +49,9 @@ class ApiKeyGuardTest {
     @MockitoBean
     FactIngestor ingestor;
 
-    @MockitoBean
-    Readiness readiness;
 
     @BeforeEach
     void ready() {
-        given(readiness.started()).willReturn(true);
-        given(readiness.modelReady()).willReturn(true);
         given(queries.answer(any())).willReturn(new QueryResult("Who is Ada Quill's mother?",
                 new ResolvedEntity(new EntityRef(1, "Ada Quill"), "Ada Quill", MatchKind.EXACT), "mother",
                 Direction.FORWARD, List.of(Reading.of("mother", Direction.FORWARD)), List.of(), ModelStatus.none(), false));

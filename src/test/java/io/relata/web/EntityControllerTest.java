@@ -17,13 +17,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.relata.InvalidInputException;
 import io.relata.facts.EntityRef;
 import io.relata.facts.FactIngestor;
-import io.relata.ops.Readiness;
 import io.relata.query.EntityResolver;
 import io.relata.query.MatchKind;
 import io.relata.query.ResolvedEntity;
 import io.relata.query.UnknownEntityException;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -47,14 +45,7 @@ class EntityControllerTest {
     @MockitoBean
     FactIngestor ingestor;
 
-    @MockitoBean
-    Readiness readiness;
 
-    @BeforeEach
-    void ready() {
-        given(readiness.started()).willReturn(true);
-        given(readiness.modelReady()).willReturn(true);
-    }
 
     @Test
     void resolvesAMentionAndSaysHowItMatched() throws Exception {

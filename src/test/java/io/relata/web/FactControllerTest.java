@@ -23,12 +23,10 @@ import io.relata.facts.FactInput;
 import io.relata.facts.ImportFailedException;
 import io.relata.facts.ImportSummary;
 import io.relata.facts.IngestSummary;
-import io.relata.ops.Readiness;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,14 +49,7 @@ class FactControllerTest {
     @MockitoBean
     FactIngestor ingestor;
 
-    @MockitoBean
-    Readiness readiness;
 
-    @BeforeEach
-    void ready() {
-        given(readiness.started()).willReturn(true);
-        given(readiness.modelReady()).willReturn(true);
-    }
 
     @SuppressWarnings("unchecked")
     private List<FactInput> ingested(String source) {

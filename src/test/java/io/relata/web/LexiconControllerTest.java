@@ -23,11 +23,9 @@ import io.relata.lexicon.Lexicon;
 import io.relata.lexicon.Reading;
 import io.relata.lexicon.RelationInfo;
 import io.relata.lexicon.Step;
-import io.relata.ops.Readiness;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,14 +47,7 @@ class LexiconControllerTest {
     @MockitoBean
     Lexicon lexicon;
 
-    @MockitoBean
-    Readiness readiness;
 
-    @BeforeEach
-    void ready() {
-        given(readiness.started()).willReturn(true);
-        given(readiness.modelReady()).willReturn(true);
-    }
 
     @Test
     void listsRelationsAndPhrasesWithTheirReadings() throws Exception {

@@ -16,7 +16,6 @@ import io.relata.model.ModelRegistry;
 import io.relata.model.ServingModel;
 import io.relata.model.TrainingSettings;
 import io.relata.model.UnknownModelException;
-import io.relata.ops.Readiness;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -41,13 +40,9 @@ class ModelControllerTest {
     @MockitoBean
     ServingModel serving;
 
-    @MockitoBean
-    Readiness readiness;
 
     @BeforeEach
     void ready() {
-        given(readiness.started()).willReturn(true);
-        given(readiness.modelReady()).willReturn(true);
         given(serving.deviceName()).willReturn("cpu");
     }
 

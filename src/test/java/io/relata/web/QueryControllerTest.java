@@ -25,7 +25,6 @@ import io.relata.lexicon.Direction;
 import io.relata.lexicon.Reading;
 import io.relata.lexicon.Step;
 import io.relata.model.ModelStatus;
-import io.relata.ops.Readiness;
 import io.relata.query.Answer;
 import io.relata.query.Evidence;
 import io.relata.query.FilterStatus;
@@ -41,7 +40,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,14 +65,7 @@ class QueryControllerTest {
     @MockitoBean
     QueryService queries;
 
-    @MockitoBean
-    Readiness readiness;
 
-    @BeforeEach
-    void ready() {
-        given(readiness.started()).willReturn(true);
-        given(readiness.modelReady()).willReturn(true);
-    }
 
     private static QueryResult mothersOfTom(String question) {
         Reading mother = Reading.of("mother", Direction.FORWARD);

@@ -18,7 +18,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.relata.InvalidInputException;
 import io.relata.model.LinkMetrics;
 import io.relata.model.TrainingSettings;
-import io.relata.ops.Readiness;
 import io.relata.training.Activation;
 import io.relata.training.JobStatus;
 import io.relata.training.TrainingJob;
@@ -29,7 +28,6 @@ import io.relata.training.TrainingOptions;
 import io.relata.training.UnknownTrainingJobException;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,14 +52,7 @@ class TrainingJobControllerTest {
     @MockitoBean
     TrainingJobs jobs;
 
-    @MockitoBean
-    Readiness readiness;
 
-    @BeforeEach
-    void ready() {
-        given(readiness.started()).willReturn(true);
-        given(readiness.modelReady()).willReturn(true);
-    }
 
     @Test
     void startingAJobWithoutABodyQueuesItWithTheDefaultsAndPointsAtIt() throws Exception {
