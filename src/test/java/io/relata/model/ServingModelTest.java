@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,11 @@ class ServingModelTest {
             new LinkQuery(1002 + 2, "mother", false),
             new LinkQuery(1002, "mother", true),
             new LinkQuery(1003, "spouse", true));
+
+    @TempDir
+    static Path trained;
+
+    private static final List<String> trainedVersions = new ArrayList<>();
 
     @TempDir
     Path home;
@@ -189,21 +195,40 @@ class ServingModelTest {
         }
     }
 
+    /** A registry in this test's home holding copies of the first {@code count} versions trained for the class. */
     private ModelRegistry registryWithVersions(int count) {
-        ModelRegistry registry = ModelRegistry.at(home.resolve("models"));
+        Path models = home.resolve("models");
+        try {
+            Files.createDirectories(models);
+            for (String version : trainedVersions.subList(0, count)) {
+                Path from = trained.resolve(version);
+                try (var files = Files.walk(from)) {
+                    for (Path file : files.toList()) {
+                        Files.copy(file, models.resolve(version).resolve(from.relativize(file).toString()));
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return ModelRegistry.at(models);
+    }
+
+    @BeforeAll
+    static void trainTwoVersions() {
+        ModelRegistry registry = ModelRegistry.at(trained);
         List<Triples> split = FamilyGraph.facts(FAMILIES, 1).split(0.2, 3);
         int n = FamilyGraph.entityCount(FAMILIES);
         Vocabulary vocabulary = new Vocabulary(IntStream.range(0, n).mapToLong(i -> 1000 + i).toArray(),
                 IntStream.range(0, n).mapToObj(i -> "person " + i).toList(),
                 List.of("mother", "father", "spouse", "sibling", "gender"));
-        for (int seed = 0; seed < count; seed++) {
+        for (int seed = 0; seed < 2; seed++) {
             TrainingSettings quick = new TrainingSettings(8, 5, 20, 0.1f, 0.01f, 1e-3f, true, 3, 5, 11L + seed);
             try (TrainedModel model = TrainedModel.train(split.get(0), split.get(1), n, FamilyGraph.RELATIONS, quick,
                     Device.cpu(), TrainingProgress.NONE)) {
-                registry.save(model, vocabulary, split.get(0).size(), split.get(1).size(), "fingerprint" + seed);
+                trainedVersions.add(registry.save(model, vocabulary, split.get(0).size(), split.get(1).size(), "fingerprint" + seed).version());
             }
         }
-        return registry;
     }
 
     private ServingModel serving(ModelRegistry registry) {
