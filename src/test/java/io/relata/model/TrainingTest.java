@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class TrainingTest {
 
     private static final int FAMILIES = 40;
-    private static final TrainingSettings SMALL = new TrainingSettings(32, 40, 50, 0.1f, 0.01f, 1e-3f, true, 3, 5, 42L);
+    private static final TrainingSettings SMALL = new TrainingSettings(32, 30, 100, 0.1f, 0.01f, 1e-3f, true, 3, 5, 42L);
 
     @Test
     void learnsHeldOutFactsInBothDirections() {
@@ -27,9 +27,9 @@ class TrainingTest {
                 SMALL, Device.cpu(), TrainingProgress.NONE)) {
             LinkMetrics.ByDirection metrics = model.evaluate(test, train, valid, test);
 
-            // measured 0.88 forward / 0.72 inverse (the inverse gender queries have ~100 true answers); chance is about 0.03
-            assertThat(metrics.forward().mrr()).isGreaterThan(0.6);
-            assertThat(metrics.inverse().mrr()).isGreaterThan(0.6);
+            // measured 0.75 forward / 0.67 inverse (the inverse gender queries have ~100 true answers); chance is about 0.03
+            assertThat(metrics.forward().mrr()).isGreaterThan(0.5);
+            assertThat(metrics.inverse().mrr()).isGreaterThan(0.5);
             assertThat(model.reliability().samples()).isPositive();
         }
     }
