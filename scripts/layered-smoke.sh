@@ -176,6 +176,10 @@ done
 touch "$work/started"
 started_at=$SECONDS
 log "starting: ${entrypoint[*]} in the assembled layout, with ${run_env[*]}"
+# API keys on, as the Helm chart has them by default
+read_key=smoke-read-$RANDOM$RANDOM
+write_key=smoke-write-$RANDOM$RANDOM
+run_env+=("RELATA_SECURITY_ENABLED=true" "RELATA_SECURITY_READKEYS=$read_key" "RELATA_SECURITY_WRITEKEYS=$write_key")
 (cd "$work/app" && exec env -i PATH="$PATH" HOME="$work/tmp-home" LANG=C.UTF-8 "${run_env[@]}" SERVER_PORT=0 \
   "${entrypoint[@]}" </dev/null >"$work/service.log" 2>&1) &
 pid=$!
@@ -212,7 +216,25 @@ log "ready on port $port $((SECONDS - started_at))s after start: /actuator/healt
 
 # --- 5. One real question ------------------------------------------------------------------------------------------
 
-code=$(curl -sS --max-time 30 -o "$work/answer.json" -w '%{http_code}' -G \
+# without a key, with a wrong key, and with a read key used to write: refused, and nothing stored
+expect_status() {
+  local want=$1 what=$2
+  shift 2
+  local got
+  got=$(curl -sS --max-time 30 -o "$work/refused.json" -w '%{http_code}' "$@") || service_failed "$what could not be sent"
+  [ "$got" = "$want" ] || { cat "$work/refused.json" >&2; echo >&2; service_failed "$what answered $got, expected $want"; }
+  log "$what -> $got"
+}
+expect_status 401 "a question without a key" -G --data-urlencode "q=$QUESTION" "http://127.0.0.1:$port/v1/queries"
+expect_status 401 "a question with a wrong key" -H "Authorization: Bearer wrong-$read_key" -G --data-urlencode "q=$QUESTION" "http://127.0.0.1:$port/v1/queries"
+expect_status 403 "a write with the read key" -H "Authorization: Bearer $read_key" -H 'Content-Type: application/json' \
+  -d '[{"subject":"Smoke Test","relation":"mother","object":"Smoke Mother"}]' "http://127.0.0.1:$port/v1/facts"
+expect_status 404 "a question about what the refused write named" -H "Authorization: Bearer $read_key" \
+  -G --data-urlencode "q=Who is Smoke Test's mother?" "http://127.0.0.1:$port/v1/queries"
+expect_status 200 "a write with the write key" -H "Authorization: Bearer $write_key" -H 'Content-Type: application/json' \
+  -d '[{"subject":"Smoke Test","relation":"mother","object":"Smoke Mother"}]' "http://127.0.0.1:$port/v1/facts"
+
+code=$(curl -sS --max-time 30 -o "$work/answer.json" -w '%{http_code}' -H "Authorization: Bearer $read_key" -G \
   --data-urlencode "q=$QUESTION" "http://127.0.0.1:$port/v1/queries") || service_failed "the question could not be sent"
 [ "$code" = 200 ] || { cat "$work/answer.json" >&2; echo >&2; service_failed "GET /v1/queries answered $code"; }
 label=$(json_field '.answers[0].entity.label' <"$work/answer.json")
