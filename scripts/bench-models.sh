@@ -2,7 +2,7 @@
 # Benchmarks of the relation model (not part of the test suite): builds the jar, runs `relata evaluate` on the
 # link-prediction sets and writes one JSON result per run under docs/bench/ (stderr, with the per-epoch log, beside it).
 #
-#   scripts/bench-models.sh [small|wn18rr|fb15k-237|reversal|all]     (default: small)
+#   scripts/bench-models.sh [small|nations-tune|wn18rr|fb15k-237|reversal|all]     (default: small)
 #
 # KG_DATA (default ../shared/data/kg beside the checkout) holds the sets; SKIP_BUILD=1 reuses target/relata.jar.
 # Runs one at a time: on a 2-core machine two trainings in parallel only slow each other down.
@@ -21,12 +21,16 @@ export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   ./mvnw -B -o -q package -DskipTests
 fi
+# run a private copy, so that rebuilding the project during a long run cannot pull the jar from under it
+JAR=$(mktemp /tmp/relata-bench-XXXXXX.jar)
+cp target/relata.jar "$JAR"
+trap 'rm -f "$JAR"' EXIT
 
 # run NAME DATASET_DIR [evaluate options...]: one evaluate run, its JSON line to docs/bench/NAME.json
 run() {
   local name=$1 dir=$2; shift 2
-  local cmd=(java -jar target/relata.jar evaluate --dataset "$dir" "$@")
-  echo "== $name: ${cmd[*]}" >&2
+  local cmd=(java -jar "$JAR" evaluate --dataset "$dir" "$@")
+  echo "== $name: java -jar target/relata.jar evaluate --dataset $dir $*" >&2
   local start=$(date +%s)
   "${cmd[@]}" >"$OUT/$name.stdout" 2>"$OUT/$name.log"
   local took=$(( $(date +%s) - start ))
@@ -61,6 +65,14 @@ small() {
   run umls-diagram "$DATA/umls" --rank 200 --n3 0.01 --epochs 100 --reliability-png docs/reliability-umls.png
 }
 
+nations_tune() {
+  # nations peaks within a few epochs: validate every epoch, and try stronger and weaker regularisation
+  run nations-r100-v1 "$DATA/nations" --rank 100 --n3 0.01 --epochs 100 --validate-every 1 --patience 5
+  run nations-r100-n3-0.05-v1 "$DATA/nations" --rank 100 --n3 0.05 --epochs 100 --validate-every 1 --patience 5
+  run nations-r200-v1 "$DATA/nations" --rank 200 --n3 0.01 --epochs 100 --validate-every 1 --patience 5
+  run nations-r20-n3-0.005-v1 "$DATA/nations" --rank 20 --n3 0.005 --epochs 100 --validate-every 1 --patience 5
+}
+
 wn18rr() {
   # a time-boxed CPU run: Lacroix et al.'s N3 0.1 for wn18rr, at rank 100 and batch 500
   run wn18rr-r100-timeboxed "$DATA/wn18rr" --rank 100 --batch-size 500 --n3 0.1 --epochs "${WN_EPOCHS:-8}" \
@@ -84,6 +96,7 @@ case "${1:-small}" in
   wn18rr) wn18rr ;;
   fb15k-237) fb15k237 ;;
   reversal) reversal ;;
-  all) small; reversal; wn18rr; fb15k237 ;;
-  *) echo "usage: $0 [small|wn18rr|fb15k-237|reversal|all]" >&2; exit 2 ;;
+  nations-tune) nations_tune ;;
+  all) small; nations_tune; reversal; wn18rr; fb15k237 ;;
+  *) echo "usage: $0 [small|nations-tune|wn18rr|fb15k-237|reversal|all]" >&2; exit 2 ;;
 esac
