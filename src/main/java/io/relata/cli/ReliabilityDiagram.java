@@ -19,7 +19,7 @@ import javax.imageio.ImageIO;
  */
 final class ReliabilityDiagram {
 
-    private static final int WIDTH = 720;
+    private static final int WIDTH = 760;
     private static final int HEIGHT = 600;
     private static final int LEFT = 80;
     private static final int RIGHT = 30;
@@ -63,13 +63,15 @@ final class ReliabilityDiagram {
                     g.drawLine(x + 3, cy, x + binW - 3, cy);
                     g.setStroke(new BasicStroke(1));
                 }
-                g.setColor(Color.DARK_GRAY);
                 String count = "n=" + bin.count();
-                int labelY = bin.count() > 0 ? Math.max(TOP + 12, y(bin.accuracy(), plotH) - 4) : TOP + plotH - 4;
+                int barTop = y(bin.accuracy(), plotH);
+                boolean inside = bin.count() > 0 && barTop - 4 < TOP + 14;
+                g.setColor(inside ? Color.WHITE : Color.DARK_GRAY);
+                int labelY = bin.count() == 0 ? TOP + plotH - 4 : inside ? barTop + 16 : barTop - 4;
                 g.drawString(count, x + (binW - fm.stringWidth(count)) / 2, labelY);
             }
-            g.setColor(Color.GRAY);
-            g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 6}, 0));
+            g.setColor(Color.BLACK);
+            g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {8, 6}, 0));
             g.drawLine(LEFT, y(0, plotH), LEFT + plotW, y(1, plotH));
             g.setStroke(new BasicStroke(1));
 
@@ -89,9 +91,9 @@ final class ReliabilityDiagram {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
             g.drawString(title, LEFT, 25);
             g.setFont(small);
-            g.drawString(String.format(Locale.ROOT, "ECE %.4f over %d answers; bars: share correct, red: mean confidence,"
-                    + " dashed: perfect calibration", reliability.ece(), reliability.samples()), LEFT, 45);
-            g.drawString("10 equal-width bins; n = answers in the bin", LEFT, HEIGHT - 15);
+            g.drawString(String.format(Locale.ROOT, "ECE %.4f over %d candidate answers", reliability.ece(),
+                    reliability.samples()), LEFT, 45);
+            g.drawString("bars: share correct   red: mean confidence   dashed: perfect calibration   n: answers per bin", 12, HEIGHT - 12);
         } finally {
             g.dispose();
         }

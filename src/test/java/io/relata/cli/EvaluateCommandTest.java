@@ -64,6 +64,6 @@ class EvaluateCommandTest {
         assertThat(ModelRegistry.at(dir.resolve("models")).list()).singleElement()
                 .satisfies(m -> assertThat(m.version()).isEqualTo(result.get("savedVersion").asString()));
         assertThat(Files.exists(png)).isTrue();
-        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(720);
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(760);
     }
 }

@@ -26,9 +26,9 @@ class ReliabilityDiagramTest {
     @Test
     void aBinWithAnswersGetsABarToItsAccuracyAndAnEmptyBinNone() {
         BufferedImage image = ReliabilityDiagram.draw(onlyTopBinCorrect(), "test");
-        // plot area: x 80..690, y 60..520, ten bins of 61 px; the last bin's bar reaches accuracy 1.0 (y = 60)
-        int lastBinCentre = 80 + 9 * 61 + 30;
-        int firstBinCentre = 80 + 30;
+        // plot area: x 80..730, y 60..520, ten bins of 65 px; the last bin's bar reaches accuracy 1.0 (y = 60)
+        int lastBinCentre = 80 + 9 * 65 + 32;
+        int firstBinCentre = 80 + 32;
         assertThat(image.getRGB(lastBinCentre, 100)).isEqualTo(BAR);
         assertThat(image.getRGB(lastBinCentre, 500)).isEqualTo(BAR);
         assertThat(image.getRGB(firstBinCentre, 300)).isNotEqualTo(BAR);
@@ -39,7 +39,7 @@ class ReliabilityDiagramTest {
         Path file = dir.resolve("sub/diagram.png");
         ReliabilityDiagram.write(onlyTopBinCorrect(), "test", file);
         BufferedImage read = ImageIO.read(file.toFile());
-        assertThat(read.getWidth()).isEqualTo(720);
+        assertThat(read.getWidth()).isEqualTo(760);
         assertThat(read.getHeight()).isEqualTo(600);
     }
 }
