@@ -82,7 +82,7 @@ nations_tune() {
 
 wn18rr() {
   # a time-boxed CPU run: Lacroix et al.'s N3 0.1 and batch 100 for wn18rr, at rank 100 (theirs: 2000)
-  run wn18rr-r100-timeboxed "$DATA/wn18rr" --rank 100 --batch-size 100 --n3 0.1 --epochs "${WN_EPOCHS:-4}" \
+  run "${WN_NAME:-wn18rr-r100-timeboxed}" "$DATA/wn18rr" --rank 100 --batch-size 100 --n3 0.1 --epochs "${WN_EPOCHS:-4}" \
       --validate-every 1 --patience 100
 }
 
