@@ -17,6 +17,7 @@ final class ConsoleProgress implements TrainingProgress {
     private final boolean terminal;
     private double elapsed;
     private Double lastValidationMrr;
+    private boolean barOpen;
 
     ConsoleProgress(PrintStream err, boolean terminal) {
         this.err = err;
@@ -40,7 +41,8 @@ final class ConsoleProgress implements TrainingProgress {
             int filled = (int) Math.round((double) BAR_WIDTH * epoch / epochs);
             err.print(String.format(Locale.ROOT, "\r[%s%s] epoch %d/%d  loss %.4f  valid MRR %s  %s left   ",
                     "#".repeat(filled), " ".repeat(BAR_WIDTH - filled), epoch, epochs, loss, mrr(), duration(left)));
-            if (epoch == epochs) {
+            barOpen = epoch < epochs;
+            if (!barOpen) {
                 err.println();
             }
         } else {
@@ -56,8 +58,9 @@ final class ConsoleProgress implements TrainingProgress {
 
     /** Ends a bar that stopped early, so that what follows starts on its own line. */
     void finish() {
-        if (terminal) {
+        if (barOpen) {
             err.println();
+            barOpen = false;
         }
     }
 

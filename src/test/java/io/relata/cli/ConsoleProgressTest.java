@@ -38,6 +38,23 @@ class ConsoleProgressTest {
     }
 
     @Test
+    void aBarEndsItsLineOnceWhetherTheRunEndsOnTimeOrEarly() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
+        progress.epoch(1, 2, 2.5, null, 1);
+        progress.epoch(2, 2, 2.0, null, 1);
+        progress.finish();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).endsWith("   \n");
+
+        ByteArrayOutputStream early = new ByteArrayOutputStream();
+        ConsoleProgress stopped = new ConsoleProgress(new PrintStream(early, true, StandardCharsets.UTF_8), true);
+        stopped.epoch(1, 9, 2.5, null, 1);
+        stopped.finish();
+        stopped.finish();
+        assertThat(early.toString(StandardCharsets.UTF_8)).endsWith("   \n").doesNotContain("\n\n");
+    }
+
+    @Test
     void durationsReadAsMinutesOrHours() {
         assertThat(ConsoleProgress.duration(65)).isEqualTo("1m05s");
         assertThat(ConsoleProgress.duration(7260)).isEqualTo("2h01m");
