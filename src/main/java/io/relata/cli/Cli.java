@@ -54,7 +54,13 @@ public final class Cli {
                 return 0;
             }
             return switch (parsed.command()) {
-                case "evaluate" -> EvaluateCommand.run(parsed, out, err);
+                case "evaluate" -> {
+                    // no Spring here to configure logging: send DJL's log lines to stderr, keep stdout for the result
+                    if (System.getProperty("logback.configurationFile") == null) {
+                        System.setProperty("logback.configurationFile", "io/relata/cli/logback-evaluate.xml");
+                    }
+                    yield EvaluateCommand.run(parsed, out, err);
+                }
                 case "import" -> StoreCommands.importFacts(parsed, out, err);
                 case "train" -> StoreCommands.train(parsed, out, err);
                 default -> throw new UsageException("unknown command: " + parsed.command());
