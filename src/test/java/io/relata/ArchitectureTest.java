@@ -48,4 +48,10 @@ class ArchitectureTest {
     static final ArchRule factsKnowNoQuestions = noClasses()
             .that().resideInAPackage("io.relata.facts..")
             .should().dependOnClassesThat().resideInAnyPackage("io.relata.query..", "io.relata.model..");
+
+    @ArchTest
+    static final ArchRule onlyTheLauncherKnowsTheCommandLine = noClasses()
+            .that().resideOutsideOfPackage("io.relata.cli..")
+            .and().doNotHaveFullyQualifiedName("io.relata.RelataApplication")
+            .should().dependOnClassesThat().resideInAPackage("io.relata.cli..");
 }

@@ -61,6 +61,15 @@ public final class TrainedModel implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #train(Triples, Triples, int, int, TrainingSettings, Device, TrainingProgress)} on the device named by
+     * {@code device} ("auto", "cpu" or "gpu"), so that callers outside this package need no DJL type.
+     */
+    public static TrainedModel train(Triples train, Triples valid, int entityCount, int relationCount,
+            TrainingSettings settings, String device, TrainingProgress progress) {
+        return train(train, valid, entityCount, relationCount, settings, ServingModel.chooseDevice(device), progress);
+    }
+
     /** Filtered link-prediction metrics on {@code test}; {@code known} are every split whose facts are true. */
     public LinkMetrics.ByDirection evaluate(Triples test, Triples... known) {
         return LinkEvaluator.evaluate(embeddings, test, new KnownFacts(embeddings.relationCount(), known));
