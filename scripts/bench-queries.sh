@@ -19,7 +19,7 @@ export DJL_CACHE_DIR=${DJL_CACHE_DIR:-$HOME/.djl.ai} OPT_OUT_TRACKING=true
 java -jar target/relata.jar --server.port="$port" --relata.home="$home" --relata.demo.enabled=false \
     --relata.model.train-on-first-start=false > "$home/service.log" 2>&1 &
 service=$!
-trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; rm -rf "$home"' EXIT
+trap 'status=$?; kill $service 2>/dev/null; wait $service 2>/dev/null; rm -rf "$home"; exit $status' EXIT
 for _ in $(seq 1 120); do
   curl -fs "localhost:$port/actuator/health/readiness" >/dev/null && break
   sleep 1

@@ -29,8 +29,8 @@ class ArchitectureTest {
                     "jakarta.servlet..", "org.springframework.web..", "org.springframework.http..");
 
     @ArchTest
-    static final ArchRule onlyWebStartsTraining = noClasses()
-            .that().resideOutsideOfPackages("io.relata.web..", "io.relata.training..")
+    static final ArchRule onlyWebAndTheCommandLineStartTraining = noClasses()
+            .that().resideOutsideOfPackages("io.relata.web..", "io.relata.cli..", "io.relata.training..")
             .should().dependOnClassesThat().resideInAPackage("io.relata.training..");
 
     @ArchTest

@@ -18,8 +18,9 @@ public final class Cli {
                   error on test, and prints one JSON line last. No store is touched.
               import --file FILE [--format tsv|csv|ndjson]
                   Imports facts into the configured store (the format defaults from the file's extension).
-              train [training options]
-                  Trains on every stored fact (10% held out), saves a model version and activates it.
+              train [training options] [--activate if-not-worse|always|never]
+                  Runs a training job on every stored fact (10% held out), as POST /v1/training-jobs does:
+                  saves a model version and activates it if it is not worse than the active one.
 
             training options (defaults in brackets):
               --rank N [100]  --epochs N [60]  --batch-size N [100]  --learning-rate X [0.1]  --n3 X [0.01]
@@ -72,13 +73,17 @@ public final class Cli {
         } catch (IOException | UncheckedIOException e) {
             err.println("relata: " + e.getMessage());
             return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("relata: " + args[0] + " was interrupted");
+            return 1;
         } catch (RuntimeException e) {
             err.println("relata: " + args[0] + " failed: " + e);
             return 1;
         }
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
+    static Set<String> union(Set<String> a, Set<String> b) {
         var all = new java.util.HashSet<>(a);
         all.addAll(b);
         return Set.copyOf(all);

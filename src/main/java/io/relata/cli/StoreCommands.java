@@ -2,31 +2,25 @@ package io.relata.cli;
 
 import io.relata.RelataApplication;
 import io.relata.facts.FactFormat;
-import io.relata.facts.FactGraph;
 import io.relata.facts.FactIngestor;
 import io.relata.facts.ImportSummary;
-import io.relata.model.ModelManifest;
-import io.relata.model.ModelRegistry;
-import io.relata.model.ServingModel;
-import io.relata.model.TrainedModel;
 import io.relata.model.TrainingSettings;
-import io.relata.model.Triples;
-import io.relata.model.Vocabulary;
+import io.relata.training.Activation;
+import io.relata.training.JobStatus;
+import io.relata.training.TrainingJob;
+import io.relata.training.TrainingJobs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -39,12 +33,13 @@ import tools.jackson.databind.json.JsonMapper;
 final class StoreCommands {
 
     static final Set<String> IMPORT_VALUED = Set.of("file", "format");
-    static final Set<String> TRAIN_VALUED = TrainingOptions.VALUED;
+    static final Set<String> TRAIN_VALUED = Cli.union(TrainingOptions.VALUED, Set.of("activate"));
 
     /** Share of the stored facts held out for early stopping and calibration. */
     static final double HELD_OUT = 0.1;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final long POLL_MILLIS = 500;
 
     private StoreCommands() {}
 
@@ -66,58 +61,49 @@ final class StoreCommands {
     }
 
     /**
-     * Trains on every stored fact with {@value #HELD_OUT} of them held out, saves the model as a new version and
-     * activates it. Kept small on purpose: the training-job orchestration (io.relata.training) is to take this over.
+     * Trains on every stored fact as a training job (the same orchestration as POST /v1/training-jobs: facts of
+     * symmetric relations learned both ways, {@value #HELD_OUT} held out, activated if not worse), waits for it and
+     * prints its result as one JSON line.
      */
-    static int train(Arguments args, PrintStream out, PrintStream err) {
+    static int train(Arguments args, PrintStream out, PrintStream err) throws InterruptedException {
         TrainingSettings settings = TrainingOptions.settings(args);
-        String device = TrainingOptions.device(args);
+        Activation activation = activation(args);
         try (ConfigurableApplicationContext context = spring(args)) {
-            FactGraph graph = context.getBean(FactGraph.class);
-            Map<Long, Integer> entityIndex = new LinkedHashMap<>();
-            Map<String, Integer> relationIndex = new LinkedHashMap<>();
-            List<int[]> rows = new ArrayList<>();
-            MessageDigest digest = sha256();
-            graph.forEachFact((subject, relation, object) -> {
-                rows.add(new int[] {
-                    entityIndex.computeIfAbsent(subject, k -> entityIndex.size()),
-                    relationIndex.computeIfAbsent(relation, k -> relationIndex.size()),
-                    entityIndex.computeIfAbsent(object, k -> entityIndex.size())});
-                digest.update((subject + "\t" + relation + "\t" + object + "\n").getBytes(StandardCharsets.UTF_8));
-            });
-            if (rows.size() < 10) {
-                err.println("the store holds " + rows.size() + " facts: too few to train on");
-                return 1;
-            }
-            long[] ids = entityIndex.keySet().stream().mapToLong(Long::longValue).toArray();
-            Map<Long, String> labels = new HashMap<>(graph.labels(entityIndex.keySet()));
-            List<String> entityLabels = new ArrayList<>();
-            for (long id : ids) {
-                entityLabels.add(labels.getOrDefault(id, String.valueOf(id)));
-            }
-            Vocabulary vocabulary = new Vocabulary(ids, entityLabels, List.copyOf(relationIndex.keySet()));
-            List<Triples> split = Triples.of(rows).split(HELD_OUT, settings.seed());
-            err.printf("training on %d facts (%d held out), %d entities, %d relations%n",
-                    split.get(0).size(), split.get(1).size(), ids.length, relationIndex.size());
+            TrainingJobs jobs = context.getBean(TrainingJobs.class);
+            TrainingJob job = jobs.submit(new io.relata.training.TrainingOptions(settings, HELD_OUT, activation));
             ConsoleProgress progress = ConsoleProgress.forThisProcess(err);
-            try (TrainedModel model = TrainedModel.train(split.get(0), split.get(1), ids.length, relationIndex.size(),
-                    settings, device, progress)) {
-                progress.finish();
-                ModelManifest manifest = context.getBean(ModelRegistry.class).save(model, vocabulary, split.get(0).size(),
-                        split.get(1).size(), java.util.HexFormat.of().formatHex(digest.digest()));
-                context.getBean(ServingModel.class).activate(manifest.version());
-                Map<String, Object> result = new LinkedHashMap<>();
-                result.put("version", manifest.version());
-                result.put("activated", true);
-                result.put("facts", rows.size());
-                result.put("validation", manifest.validation());
-                result.put("ece", manifest.reliability().ece());
-                result.put("epochs", manifest.epochs());
-                result.put("trainSeconds", manifest.trainSeconds());
-                result.put("device", manifest.trainedOn());
-                out.println(JSON.writeValueAsString(result));
-                return 0;
+            int shownEpoch = 0;
+            while (!job.status().finished()) {
+                Thread.sleep(POLL_MILLIS);
+                job = jobs.find(job.id());
+                if (job.epoch() > shownEpoch) {
+                    shownEpoch = job.epoch();
+                    progress.epoch(job.epoch(), job.epochs(), job.loss() == null ? Double.NaN : job.loss(), null, 0);
+                }
             }
+            progress.finish();
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("job", job.id());
+            result.put("status", job.status().wireName());
+            result.put("version", job.modelVersion());
+            result.put("activated", job.activated());
+            result.put("activation", job.activationReason());
+            result.put("epochs", job.epoch());
+            result.put("metrics", job.metrics());
+            if (job.error() != null) {
+                result.put("error", job.error());
+            }
+            out.println(JSON.writeValueAsString(result));
+            return job.status() == JobStatus.SUCCEEDED ? 0 : 1;
+        }
+    }
+
+    private static Activation activation(Arguments args) {
+        String given = args.value("activate").orElse(Activation.IF_NOT_WORSE.wireName());
+        try {
+            return Activation.fromWire(given);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--activate must be if-not-worse, always or never, was " + given);
         }
     }
 
@@ -139,18 +125,23 @@ final class StoreCommands {
         return dot < 0 ? "" : name.substring(dot + 1);
     }
 
+    /**
+     * The service's context without its web server, logging to stderr; a tool run neither loads the demo families nor
+     * starts a first-start training of its own.
+     */
     private static ConfigurableApplicationContext spring(Arguments args) {
+        List<String> settings = new ArrayList<>(args.springArguments());
+        if (args.value("device").isPresent()) {
+            settings.add("--relata.model.device=" + TrainingOptions.device(args));
+        }
         return new SpringApplicationBuilder(RelataApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .run(args.springArguments().toArray(String[]::new));
+                .bannerMode(Banner.Mode.OFF)
+                .properties("relata.model.train-on-first-start=false", "relata.demo.enabled=false",
+                        // log lines go to stderr, so that stdout carries only the command's JSON result
+                        "logging.config=classpath:io/relata/cli/logback-evaluate.xml")
+                .run(settings.toArray(String[]::new));
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
