@@ -71,6 +71,7 @@ public class TrainingJobs {
     private final ModelRegistry registry;
     private final ServingModel serving;
     private final MeterRegistry meters;
+    private final java.util.concurrent.atomic.AtomicReference<TrainingJob> lastSucceeded = new java.util.concurrent.atomic.AtomicReference<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "relata-training");
         thread.setDaemon(true);
@@ -93,6 +94,15 @@ public class TrainingJobs {
         this.meters = meters;
         Gauge.builder("relata.training.unfinished", live, Map::size)
                 .description("training jobs of this process that are queued or running").register(meters);
+        Gauge.builder("relata.training.progress", live, jobs -> jobs.values().stream()
+                        .filter(l -> l.job.status() == JobStatus.RUNNING).mapToDouble(l -> l.job.progress()).max().orElse(0))
+                .description("progress of the running training job, 0..1 (0 when none runs)").register(meters);
+        for (String direction : List.of("forward", "inverse", "both")) {
+            Gauge.builder("relata.training.last.mrr", lastSucceeded, last -> last.get() == null || last.get().metrics() == null
+                            ? Double.NaN : mrr(last.get().metrics(), direction))
+                    .tag("direction", direction)
+                    .description("validation MRR of the last training job that succeeded").register(meters);
+        }
     }
 
     /** A job of this process: its latest state, and whether it has been asked to stop. */
@@ -317,11 +327,27 @@ public class TrainingJobs {
         try {
             store.finish(outcome);
             meters.counter("relata.training.jobs", "outcome", outcome.status().wireName()).increment();
+            if (outcome.startedAt() != null && outcome.finishedAt() != null) {
+                meters.timer("relata.training.duration", "outcome", outcome.status().wireName())
+                        .record(java.time.Duration.between(outcome.startedAt(), outcome.finishedAt()));
+            }
+            if (outcome.status() == JobStatus.SUCCEEDED) {
+                lastSucceeded.set(outcome);
+            }
         } finally {
             live.remove(outcome.id());
         }
         log.info("Training job {} {}", outcome.id(), outcome.status().wireName()
                 + (outcome.error() == null ? "" : ": " + outcome.error()));
+    }
+
+    private static double mrr(TrainingMetrics metrics, String direction) {
+        LinkMetrics m = switch (direction) {
+            case "forward" -> metrics.forward();
+            case "inverse" -> metrics.inverse();
+            default -> metrics.both();
+        };
+        return m == null ? Double.NaN : m.mrr();
     }
 
     private static String describe(Throwable e) {

@@ -110,6 +110,10 @@ class TrainingJobsFullStackTest {
         assertThat(job.path("finishedAt").asString()).isNotBlank();
         assertThat(job.path("settings").path("rank").asInt()).isEqualTo(32);
         assertThat(get("/actuator/prometheus").body()).containsPattern("relata_training_jobs_total\\{[^}]*outcome=\"succeeded\"[^}]*} [1-9]");
+        assertThat(get("/actuator/prometheus").body())
+                .containsPattern("relata_training_duration_seconds_count\\{[^}]*outcome=\"succeeded\"[^}]*} [1-9]")
+                .containsPattern("relata_training_last_mrr\\{[^}]*direction=\"both\"[^}]*} 0\\.[0-9]*[1-9]")
+                .contains("relata_training_progress");
     }
 
     @Test
