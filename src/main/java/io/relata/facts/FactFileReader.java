@@ -89,22 +89,7 @@ final class FactFileReader {
         } catch (JacksonException e) {
             throw new InvalidInputException("not valid JSON");
         }
-        if (node == null || !node.isObject()) {
-            throw new InvalidInputException("expected a JSON object with subject, relation and object");
-        }
-        return new FactInput(textField(node, "subject"), textField(node, "relation"), textField(node, "object"));
-    }
-
-    /** A string field, or null when missing; a field of another type is refused rather than turned into text. */
-    static String textField(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isString()) {
-            throw new InvalidInputException(name + " must be a string");
-        }
-        return value.asString();
+        return FactInput.fromJson(node);
     }
 
     private static void checkCsvHeader(String header) {

@@ -1,4 +1,30 @@
 package io.relata.facts;
 
+import io.relata.InvalidInputException;
+import tools.jackson.databind.JsonNode;
+
 /** A fact as given: "subject's relation is object", in labels. */
-public record FactInput(String subject, String relation, String object) {}
+public record FactInput(String subject, String relation, String object) {
+
+    /**
+     * A fact from its JSON form, {"subject":…,"relation":…,"object":…}; a missing field is null (checked later), a field
+     * of another type than string is refused rather than turned into text.
+     */
+    public static FactInput fromJson(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidInputException("expected a JSON object with subject, relation and object");
+        }
+        return new FactInput(text(node, "subject"), text(node, "relation"), text(node, "object"));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw new InvalidInputException(field + " must be a string");
+        }
+        return value.asString();
+    }
+}

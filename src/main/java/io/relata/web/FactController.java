@@ -47,12 +47,8 @@ class FactController {
         }
         List<FactInput> facts = new ArrayList<>(body.size());
         for (int i = 0; i < body.size(); i++) {
-            JsonNode element = body.get(i);
-            if (!element.isObject()) {
-                throw new InvalidInputException("element " + i + ": expected an object with subject, relation and object");
-            }
             try {
-                facts.add(new FactInput(text(element, "subject"), text(element, "relation"), text(element, "object")));
+                facts.add(FactInput.fromJson(body.get(i)));
             } catch (InvalidInputException e) {
                 throw new InvalidInputException("element " + i + ": " + e.getMessage());
             }
@@ -78,17 +74,6 @@ class FactController {
         FactFormat format = FactFormat.ofContentType(request.getContentType())
                 .orElseThrow(() -> new InvalidInputException("unsupported content type " + request.getContentType()));
         return ingestor.importFile(request.getInputStream(), format, checkedSource(source));
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isString()) {
-            throw new InvalidInputException(field + " must be a string");
-        }
-        return value.asString();
     }
 
     private static String checkedSource(String source) {
