@@ -4,17 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a candidate's raw score and log-softmax probability into a calibrated probability that the candidate is a true
- * answer: Platt scaling with two features, σ(a·log p + b·s + c), fitted by Newton's method on held-out queries.
+ * Turns a candidate's log-softmax probability into a calibrated probability that the candidate is a true answer: Platt
+ * scaling, σ(a·log p + c), fitted by maximum likelihood on held-out queries.
  *
  * @param a weight of the log-softmax probability
- * @param b weight of the raw score
  * @param c bias
  */
-public record Calibration(double a, double b, double c) {
+public record Calibration(double a, double c) {
 
-    /** A candidate seen on held-out data: its log-softmax probability, raw score, and whether it is a true answer. */
-    public record Sample(double logProbability, double score, boolean correct) {}
+    /** A candidate seen on held-out data: its log-softmax probability and whether it is a true answer. */
+    public record Sample(double logProbability, boolean correct) {}
 
     /** The reliability of a set of calibrated predictions in 10 equal-width bins. */
     public record Reliability(double ece, int samples, List<Bin> bins) {}
@@ -24,17 +23,17 @@ public record Calibration(double a, double b, double c) {
 
     /** Before fitting: the softmax probability itself. */
     public static Calibration identity() {
-        return new Calibration(1, 0, 0);
+        return new Calibration(1, 0);
     }
 
-    public double probability(double logProbability, double score) {
-        return sigmoid(a * logProbability + b * score + c);
+    public double probability(double logProbability) {
+        return sigmoid(a * logProbability + c);
     }
 
     /**
      * Maximum-likelihood fit of σ(a·log p + c) on the standardised log-probability with a small ridge penalty (finite on
-     * separable data), by Newton steps halved until the loss falls. The raw score is kept in the samples but not used:
-     * measured on kinship, umls and the demo families it did not lower the held-out calibration error, and it made
+     * separable data), by Newton steps halved until the loss falls. The raw score as a second feature was tried and
+     * dropped: on kinship, umls and the demo families it did not lower the held-out calibration error, and it made
      * confidences swing with the scale of a relation's scores.
      */
     public static Calibration fit(List<Sample> samples) {
@@ -92,7 +91,7 @@ public record Calibration(double a, double b, double c) {
             }
         }
         double a = w[0] / sd;
-        return new Calibration(a, 0, w[1] - a * mean);
+        return new Calibration(a, w[1] - a * mean);
     }
 
     private static double loss(double[] w, double[][] x, double[] y, double ridge) {
@@ -120,7 +119,7 @@ public record Calibration(double a, double b, double c) {
         double[] confidence = new double[bins];
         int[] correct = new int[bins];
         for (Sample s : samples) {
-            double p = probability(s.logProbability(), s.score());
+            double p = probability(s.logProbability());
             int bin = Math.min(bins - 1, (int) (p * bins));
             count[bin]++;
             confidence[bin] += p;

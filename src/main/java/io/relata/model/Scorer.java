@@ -116,8 +116,7 @@ final class Scorer implements AutoCloseable {
             double logZ = Scores.logSumExp(scores, offset, n);
             List<Prediction> predictions = new ArrayList<>();
             for (int candidate : Scores.topK(scores, offset, n, jobs.get(i).k(), entity[i])) {
-                float s = scores[offset + candidate];
-                predictions.add(new Prediction(model.entityId(candidate), calibration.probability(s - logZ, s)));
+                predictions.add(new Prediction(model.entityId(candidate), calibration.probability(scores[offset + candidate] - logZ)));
             }
             predictions.sort((a, b) -> Double.compare(b.probability(), a.probability()));
             jobs.get(i).result().complete(predictions);

@@ -101,8 +101,7 @@ public final class TrainedModel implements AutoCloseable {
                         boolean correct = inverse
                                 ? known.contains(candidate, relation[i], from[i])
                                 : known.contains(from[i], relation[i], candidate);
-                        float s = scores[offset + candidate];
-                        query.add(new Calibration.Sample(s - logZ, s, correct));
+                        query.add(new Calibration.Sample(scores[offset + candidate] - logZ, correct));
                     }
                     result.add(query);
                 }

@@ -13,19 +13,18 @@ class CalibrationTest {
 
     @Test
     void fitRecoversTheProbabilityThatGeneratedTheLabels() {
-        // labels drawn with P(correct) = σ(2·logp + 1); the raw score is noise the fit must ignore
+        // labels drawn with P(correct) = σ(2·logp + 1)
         Random random = new Random(5);
         List<Calibration.Sample> samples = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
             double logp = -4 * random.nextDouble();
             double p = Calibration.sigmoid(2 * logp + 1);
-            samples.add(new Calibration.Sample(logp, 3 * random.nextGaussian(), random.nextDouble() < p));
+            samples.add(new Calibration.Sample(logp, random.nextDouble() < p));
         }
 
         Calibration fitted = Calibration.fit(samples);
 
         assertThat(fitted.a()).isCloseTo(2.0, within(0.2));
-        assertThat(fitted.b()).isZero();
         assertThat(fitted.c()).isCloseTo(1.0, within(0.2));
         assertThat(fitted.reliability(samples).ece()).isLessThan(0.02);
     }
@@ -33,7 +32,7 @@ class CalibrationTest {
     @Test
     void eceIsTheCountWeightedGapBetweenConfidenceAndAccuracy() {
         // four predictions at confidence 0.9 (bin 9), three right; two at 0.2 (bin 2), none right
-        Calibration logit = new Calibration(0, 1, 0);
+        Calibration logit = new Calibration(1, 0);
         List<Calibration.Sample> samples = List.of(
                 sample(0.9, true), sample(0.9, true), sample(0.9, true), sample(0.9, false),
                 sample(0.2, false), sample(0.2, false));
@@ -49,7 +48,7 @@ class CalibrationTest {
 
     @Test
     void withOnlyOneKindOfLabelTheFitKeepsTheIdentity() {
-        List<Calibration.Sample> allRight = List.of(new Calibration.Sample(-0.1, 2, true), new Calibration.Sample(-0.5, 1, true));
+        List<Calibration.Sample> allRight = List.of(new Calibration.Sample(-0.1, true), new Calibration.Sample(-0.5, true));
 
         assertThat(Calibration.fit(allRight)).isEqualTo(Calibration.identity());
         assertThat(Calibration.fit(List.of())).isEqualTo(Calibration.identity());
@@ -59,18 +58,18 @@ class CalibrationTest {
     void separableLabelsStillGiveFiniteParameters() {
         List<Calibration.Sample> separable = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            separable.add(new Calibration.Sample(-i / 10.0, 0, i < 50));
+            separable.add(new Calibration.Sample(-i / 10.0, i < 50));
         }
 
         Calibration fitted = Calibration.fit(separable);
 
         assertThat(Double.isFinite(fitted.a()) && Double.isFinite(fitted.c())).isTrue();
-        assertThat(fitted.probability(-1, 0)).isGreaterThan(0.9);
-        assertThat(fitted.probability(-9, 0)).isLessThan(0.1);
+        assertThat(fitted.probability(-1)).isGreaterThan(0.9);
+        assertThat(fitted.probability(-9)).isLessThan(0.1);
     }
 
-    /** A sample whose score is the logit of the wanted confidence, for a calibration that reads only the score. */
+    /** A sample whose σ(log p) is the wanted confidence, for the calibration σ(1·log p + 0). */
     private static Calibration.Sample sample(double confidence, boolean correct) {
-        return new Calibration.Sample(0, Math.log(confidence / (1 - confidence)), correct);
+        return new Calibration.Sample(Math.log(confidence / (1 - confidence)), correct);
     }
 }
