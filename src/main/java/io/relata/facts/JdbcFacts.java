@@ -152,7 +152,7 @@ class JdbcFacts implements FactGraph, EntityDirectory {
                 .list();
     }
 
-    /** Keys hold only letters, digits and spaces, but a prefix comes from user text: keep LIKE's wildcards literal. */
+    /** A label with no letter or digit keys as itself in lower case, so a prefix may hold % or _: keep them literal. */
     private static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
