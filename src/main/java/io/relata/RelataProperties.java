@@ -69,6 +69,7 @@ public record RelataProperties(
      * @param queueTimeout how long a query waits for a free slot
      * @param maxCandidates how many close labels an unknown-entity problem lists
      * @param fuzzyThreshold similarity in [0.5,1] a fuzzy label match needs to be taken without asking
+     * @param defaultMinConfidence answers below this confidence are left out when a query gives no minConfidence
      */
     public record Query(
             @Min(1) @DefaultValue("10") int defaultLimit,
@@ -79,7 +80,8 @@ public record RelataProperties(
             @Min(1) @DefaultValue("64") int maxConcurrent,
             @NotNull @DefaultValue("2s") Duration queueTimeout,
             @Min(1) @DefaultValue("5") int maxCandidates,
-            @DecimalMin("0.5") @DecimalMax("1.0") @DefaultValue("0.8") double fuzzyThreshold) {}
+            @DecimalMin("0.5") @DecimalMax("1.0") @DefaultValue("0.8") double fuzzyThreshold,
+            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.5") double defaultMinConfidence) {}
 
     /**
      * The relation lexicon cache.

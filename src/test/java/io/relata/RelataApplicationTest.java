@@ -106,14 +106,25 @@ class RelataApplicationTest {
     }
 
     @Test
-    void sonsOfUnstatedGenderAreAnsweredWithAnUnknownFilterAndLessConfidence() throws Exception {
+    void aSonOfStatedGenderSatisfiesTheFilterAndOnlyHeIsMoreLikelyThanNot() throws Exception {
         JsonNode answer = ask("Who is Tom Cruise's son?");
 
         assertThat(answer.path("direction").asString()).isEqualTo("inverse");
-        assertThat(labels(answer)).containsExactlyInAnyOrder("Isabella Cruise", "Connor Cruise", "Suri Cruise");
+        assertThat(labels(answer)).containsExactly("Connor Cruise");
+        assertThat(answer.path("answers").get(0).path("filter").asString()).isEqualTo("satisfied");
+        assertThat(answer.path("answers").get(0).path("confidence").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void childrenOfUnstatedGenderAreWeighedByTheBaseRateWithoutAModel() throws Exception {
+        JsonNode answer = ask("Who is Tom Cruise's son?", "minConfidence=0");
+
+        assertThat(labels(answer)).containsExactly("Connor Cruise", "Isabella Cruise", "Suri Cruise");
         for (JsonNode child : answer.path("answers")) {
-            assertThat(child.path("filter").asString()).isEqualTo("unknown");
-            assertThat(child.path("confidence").asDouble()).isGreaterThan(0.0).isLessThan(1.0);
+            if (!child.path("entity").path("label").asString().equals("Connor Cruise")) {
+                assertThat(child.path("filter").asString()).isEqualTo("unknown");
+                assertThat(child.path("confidence").asDouble()).isGreaterThan(0.0).isLessThan(1.0);
+            }
         }
     }
 
@@ -222,7 +233,7 @@ class RelataApplicationTest {
         }
         assertThat(badLines).containsExactly(2L, 5L, 7L);
         assertThat(labels(ask("Who is Bram Vell's father?"))).containsExactly("Owen Vell");
-        assertThat(labels(ask("Who is Owen Vell's son?"))).containsExactly("Bram Vell");
+        assertThat(labels(ask("Who is Owen Vell's son?", "minConfidence=0"))).containsExactly("Bram Vell");
         assertProblem(get("/v1/queries?q=" + encode("Who is Nobody Vell's mother?")), 404, "unknown-entity", "/v1/queries");
     }
 
@@ -428,8 +439,8 @@ class RelataApplicationTest {
     }
 
     /** GET /v1/queries?q=question, which must answer 200. */
-    private JsonNode ask(String question) throws IOException, InterruptedException {
-        HttpResponse<String> response = get("/v1/queries?q=" + encode(question));
+    private JsonNode ask(String question, String... options) throws IOException, InterruptedException {
+        HttpResponse<String> response = get("/v1/queries?q=" + encode(question) + (options.length == 0 ? "" : "&" + String.join("&", options)));
         assertThat(response.statusCode()).as(question + " -> " + response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         return JSON.readTree(response.body());

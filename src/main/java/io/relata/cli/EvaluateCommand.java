@@ -5,6 +5,7 @@ import io.relata.model.Dataset;
 import io.relata.model.LinkMetrics;
 import io.relata.model.ModelManifest;
 import io.relata.model.ModelRegistry;
+import io.relata.model.OpenWorld;
 import io.relata.model.TrainedModel;
 import io.relata.model.TrainingSettings;
 import io.relata.model.Vocabulary;
@@ -51,9 +52,9 @@ final class EvaluateCommand {
                 data.relations().size(), settings, device, progress)) {
             progress.finish();
             LinkMetrics.ByDirection test = model.evaluate(data.test(), data.train(), data.valid(), data.test());
-            Calibration.Reliability reliability = model.calibration()
-                    .reliability(model.calibrationSamples(data.test(), data.train(), data.valid(), data.test()));
-            Map<String, Object> result = result(data, test, reliability, model);
+            OpenWorld.ByDirection openWorld = model.openWorld(data.train(), data.valid(), data.test());
+            Calibration.Reliability reliability = openWorld.reliability();
+            Map<String, Object> result = result(data, test, openWorld, model);
             if (args.value("save-model").isPresent()) {
                 ModelManifest manifest = ModelRegistry.at(Path.of(args.required("save-model")))
                         .save(model, vocabulary(data), data.train().size(), data.valid().size(), fingerprint(folder));
@@ -62,8 +63,9 @@ final class EvaluateCommand {
             }
             if (args.value("reliability-png").isPresent()) {
                 Path png = Path.of(args.required("reliability-png"));
-                ReliabilityDiagram.write(reliability, "Reliability on " + data.name() + " test (" + test.both().queries()
-                        + " queries)", png);
+                ReliabilityDiagram.write(reliability, "Open-world reliability on " + data.name() + " test ("
+                        + openWorld.both().queries() + " questions, " + percent(openWorld.both().noAnswerShare())
+                        + " without an answer)", png);
                 err.println("wrote " + png);
             }
             out.println(JSON.writeValueAsString(result));
@@ -72,7 +74,7 @@ final class EvaluateCommand {
     }
 
     /** The result line: the fields the issue fixes first, in its order, then the extras. */
-    static Map<String, Object> result(Dataset data, LinkMetrics.ByDirection test, Calibration.Reliability reliability,
+    static Map<String, Object> result(Dataset data, LinkMetrics.ByDirection test, OpenWorld.ByDirection openWorld,
             TrainedModel model) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("dataset", data.name());
@@ -81,7 +83,11 @@ final class EvaluateCommand {
         result.put("forward", metrics(test.forward()));
         result.put("inverse", metrics(test.inverse()));
         result.put("both", metrics(test.both()));
-        result.put("ece", round(reliability.ece()));
+        result.put("ece", round(openWorld.both().answerableEce()));
+        Map<String, Object> world = figures(openWorld.both());
+        world.put("forward", figures(openWorld.forward()));
+        world.put("inverse", figures(openWorld.inverse()));
+        result.put("openWorld", world);
         result.put("trainSeconds", round(model.seconds()));
         result.put("device", model.device());
         result.put("testTriplesWithUnseenEntities", data.testTriplesWithUnseenEntities());
@@ -90,6 +96,24 @@ final class EvaluateCommand {
         result.put("validationMrr", round(model.validation().both().mrr()));
         result.put("settings", model.settings());
         return result;
+    }
+
+    /** The open-world figures in the order of api.md, then the extras. */
+    private static Map<String, Object> figures(OpenWorld.Figures f) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("queries", f.queries());
+        values.put("noAnswerShare", round(f.noAnswerShare()));
+        values.put("ece", round(f.ece()));
+        values.put("brier", round(f.brier()));
+        values.put("precisionAt05", round(f.precisionAt05()));
+        values.put("recallAt05", round(f.recallAt05()));
+        values.put("confidentWrongPer100NoAnswer", round(f.confidentWrongPer100NoAnswer()));
+        values.put("roleViolatingShare", round(f.roleViolatingShare()));
+        return values;
+    }
+
+    private static String percent(double share) {
+        return Math.round(share * 100) + "%";
     }
 
     private static Map<String, Object> metrics(LinkMetrics m) {

@@ -31,6 +31,9 @@ final class ComplEx implements AutoCloseable {
     private final NDArray relations;
     private NDArray entityState;
     private NDArray relationState;
+    /** Per relation end (2·relation + side), a logistic regression on entity embeddings: does an entity fill it? */
+    private NDArray presenceWeights;
+    private NDArray presenceBias;
 
     private ComplEx(NDManager manager, int rank, int relationCount, boolean reciprocal, NDArray entities, NDArray relations) {
         this.manager = manager;
@@ -61,6 +64,11 @@ final class ComplEx implements AutoCloseable {
         NDArray e = manager.create(entityRows);
         NDArray r = manager.create(relationRows);
         return new ComplEx(manager, width / 2, relationRows.length / 2, reciprocal, e, r);
+    }
+
+    /** The entity table as rows of [real | imaginary], entity after entity. */
+    float[] entityTable() {
+        return entities.toFloatArray();
     }
 
     int entityCount() {
@@ -113,6 +121,102 @@ final class ComplEx implements AutoCloseable {
             adagrad(entities, entityState, learningRate);
             adagrad(relations, relationState, learningRate);
             return crossEntropy;
+        }
+    }
+
+    /**
+     * Learns, for every relation end, whether an entity fills it among the given facts ("has this person a mother
+     * here?", "is this entity anybody's mother?"): a logistic regression per end on the fixed entity embeddings,
+     * standardised, with an L2 penalty of {@code penalty}/2·‖w‖² per end, fitted by Adam on the mean loss. An entity
+     * that fills no end of a relation looks like a question without an answer, which the softmax alone cannot tell.
+     */
+    void trainPresence(Roles roles, int steps, float penalty, long seed) {
+        int n = entityCount();
+        int ends = 2 * relationCount;
+        int width = 2 * rank;
+        try (NDManager local = manager.newSubManager()) {
+            local.tempAttachAll(entities);
+            NDArray x = entities.stopGradient();
+            NDArray mean = x.mean(new int[] {0});
+            NDArray sd = x.sub(mean).square().mean(new int[] {0}).sqrt().add(1e-6f);
+            NDArray standard = x.sub(mean).div(sd);
+            float[] labels = new float[n * ends];
+            float[] rate = new float[ends];
+            for (int e = 0; e < n; e++) {
+                for (int end = 0; end < ends; end++) {
+                    if (roles.fills(e, end)) {
+                        labels[e * ends + end] = 1;
+                        rate[end]++;
+                    }
+                }
+            }
+            float[] bias = new float[ends];
+            for (int end = 0; end < ends; end++) {
+                double p = (rate[end] + 0.5) / (n + 1.0);
+                bias[end] = (float) Math.log(p / (1 - p));
+            }
+            NDArray y = local.create(labels, new Shape(n, ends));
+            NDArray w = local.zeros(new Shape(ends, width));
+            NDArray b = local.create(bias);
+            NDArray[] moments = {local.zeros(w.getShape()), local.zeros(w.getShape()), local.zeros(b.getShape()), local.zeros(b.getShape())};
+            w.setRequiresGradient(true);
+            b.setRequiresGradient(true);
+            float scale = penalty / (2f * n);
+            for (int step = 1; step <= steps; step++) {
+                try (NDManager pass = local.newSubManager()) {
+                    pass.tempAttachAll(w, b, standard, y);
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        NDArray z = standard.matMul(w.transpose()).add(b);
+                        // log(1 + e^z) − y·z, computed without overflow
+                        NDArray loss = z.maximum(0).sub(z.mul(y)).add(z.abs().neg().exp().add(1).log()).mean();
+                        collector.backward(loss.add(w.square().sum().mul(scale / ends)));
+                    }
+                    adam(w, moments[0], moments[1], step);
+                    adam(b, moments[2], moments[3], step);
+                }
+            }
+            // back to raw embeddings: w·(x − m)/s = (w/s)·x − (w/s)·m
+            NDArray raw = w.stopGradient().div(sd);
+            NDArray rawBias = b.stopGradient().sub(raw.matMul(mean.reshape(-1, 1)).reshape(-1));
+            presenceWeights = raw.duplicate();
+            presenceBias = rawBias.duplicate();
+            presenceWeights.attach(manager);
+            presenceBias.attach(manager);
+        }
+    }
+
+    private static void adam(NDArray weights, NDArray first, NDArray second, int step) {
+        float learningRate = 0.05f;
+        float beta1 = 0.9f;
+        float beta2 = 0.999f;
+        NDArray gradient = weights.getGradient();
+        first.muli(beta1).addi(gradient.mul(1 - beta1));
+        second.muli(beta2).addi(gradient.square().mul(1 - beta2));
+        double correction1 = 1 - Math.pow(beta1, step);
+        double correction2 = 1 - Math.pow(beta2, step);
+        try (NDArray detached = weights.stopGradient()) {
+            detached.subi(first.div(correction1).div(second.div(correction2).sqrt().add(1e-8f)).mul(learningRate));
+        }
+        gradient.subi(gradient);
+    }
+
+    /** Whether the presence of entities at relation ends was learned (models saved before it was have none). */
+    boolean hasPresence() {
+        return presenceWeights != null;
+    }
+
+    /** For each (entity, end), the log-odds that the entity fills that relation end (0 without a presence head). */
+    float[] presence(int[] entity, int[] end) {
+        if (presenceWeights == null || entity.length == 0) {
+            return new float[entity.length];
+        }
+        try (NDManager local = manager.newSubManager()) {
+            local.tempAttachAll(entities, presenceWeights, presenceBias);
+            NDArray rows = entities.get(new NDIndex("{}", local.create(toLong(entity))));
+            NDArray endIndex = local.create(toLong(end));
+            NDArray w = presenceWeights.get(new NDIndex("{}", endIndex));
+            NDArray b = presenceBias.get(new NDIndex("{}", endIndex));
+            return rows.mul(w).sum(new int[] {1}).add(b).toFloatArray();
         }
     }
 
@@ -195,7 +299,10 @@ final class ComplEx implements AutoCloseable {
 
     /** Writes the two tables (engine-neutral NDList encoding). */
     void write(OutputStream out) throws IOException {
-        new NDList(entities, relations).encode(out);
+        NDList tables = presenceWeights == null
+                ? new NDList(entities, relations)
+                : new NDList(entities, relations, presenceWeights, presenceBias);
+        tables.encode(out);
     }
 
     static ComplEx read(InputStream in, int rank, int relationCount, boolean reciprocal, Device device) {
@@ -204,11 +311,20 @@ final class ComplEx implements AutoCloseable {
             NDList tables = NDList.decode(manager, in);
             NDArray e = tables.get(0);
             NDArray r = tables.get(1);
-            if (tables.size() != 2 || e.getShape().dimension() != 2 || e.getShape().get(1) != 2L * rank
+            if ((tables.size() != 2 && tables.size() != 4) || e.getShape().dimension() != 2 || e.getShape().get(1) != 2L * rank
                     || !r.getShape().equals(new Shape(2L * relationCount, 2L * rank))) {
                 throw new IllegalStateException("parameter shapes do not match the manifest");
             }
-            return new ComplEx(manager, rank, relationCount, reciprocal, e, r);
+            ComplEx model = new ComplEx(manager, rank, relationCount, reciprocal, e, r);
+            if (tables.size() == 4) {
+                if (!tables.get(2).getShape().equals(new Shape(2L * relationCount, 2L * rank))
+                        || !tables.get(3).getShape().equals(new Shape(2L * relationCount))) {
+                    throw new IllegalStateException("presence shapes do not match the manifest");
+                }
+                model.presenceWeights = tables.get(2);
+                model.presenceBias = tables.get(3);
+            }
+            return model;
         } catch (RuntimeException e) {
             manager.close();
             throw e;

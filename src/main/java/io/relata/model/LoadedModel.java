@@ -16,11 +16,15 @@ final class LoadedModel {
     private final Vocabulary vocabulary;
     private final Map<Long, Integer> entityIndex;
     private final Map<String, Integer> relationIndex;
+    private final Roles roles;
+    private final Cardinality cardinality;
     private final AtomicInteger pins = new AtomicInteger();
     private volatile boolean retired;
 
-    LoadedModel(ComplEx embeddings, ModelManifest manifest, Vocabulary vocabulary) {
+    LoadedModel(ComplEx embeddings, ModelManifest manifest, Vocabulary vocabulary, Roles roles, Cardinality cardinality) {
         this.embeddings = embeddings;
+        this.roles = roles;
+        this.cardinality = cardinality;
         this.manifest = manifest;
         this.vocabulary = vocabulary;
         this.entityIndex = vocabulary.entityIndex();
@@ -31,12 +35,20 @@ final class LoadedModel {
         return embeddings;
     }
 
+    Roles roles() {
+        return roles;
+    }
+
+    Cardinality cardinality() {
+        return cardinality;
+    }
+
     ModelManifest manifest() {
         return manifest;
     }
 
     ModelStatus status() {
-        return new ModelStatus(true, manifest.version(), embeddings.device().isGpu() ? "gpu" : "cpu");
+        return ModelStatus.loaded(manifest.version(), Devices.name(embeddings.device()));
     }
 
     Integer entityIndex(long entityId) {

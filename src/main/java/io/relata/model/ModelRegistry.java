@@ -43,6 +43,7 @@ public class ModelRegistry {
     static final String PARAMETERS = "parameters.ndlist";
     static final String ENTITIES = "entities.tsv";
     static final String RELATIONS = "relations.tsv";
+    static final String ROLES = "roles.bin";
     static final String ACTIVE = "ACTIVE";
     private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -114,20 +115,29 @@ public class ModelRegistry {
             Files.createDirectories(root);
             Path temporary = Files.createTempDirectory(root, ".incoming-");
             String sha256;
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary.resolve(PARAMETERS)), sha256())) {
+            try (DigestOutputStream out = new DigestOutputStream(Files.newOutputStream(temporary.resolve(PARAMETERS)), sha256())) {
                 model.embeddings().write(out);
-                sha256 = HexFormat.of().formatHex(((DigestOutputStream) out).getMessageDigest().digest());
+                out.flush();
+                sha256 = HexFormat.of().formatHex(out.getMessageDigest().digest());
+            }
+            String rolesSha256;
+            try (DigestOutputStream out = new DigestOutputStream(
+                    new java.io.BufferedOutputStream(Files.newOutputStream(temporary.resolve(ROLES))), sha256())) {
+                model.roles().write(out);
+                out.flush();
+                rolesSha256 = HexFormat.of().formatHex(out.getMessageDigest().digest());
             }
             writeVocabulary(temporary, vocabulary);
             ModelManifest manifest = new ModelManifest(version, now, ModelManifest.ALGORITHM, model.settings(),
                     vocabulary.entityIds().length, vocabulary.relations().size(), trainingFacts, validationFacts,
-                    dataFingerprint, model.validation(), model.calibration(), model.reliability(), model.epochs(),
-                    model.seconds(), model.device(), sha256);
+                    dataFingerprint, model.validation(), model.calibration(), model.reliability(), model.heldOutOpenWorld(),
+                    model.cardinality(), model.epochs(), model.trainedOnHeldOut(), model.seconds(), model.device(),
+                    sha256, rolesSha256);
             json.writeValue(temporary.resolve(MANIFEST).toFile(), manifest);
             Path target = root.resolve(version);
             for (int n = 2; Files.exists(target); n++) {
                 target = root.resolve(version + "-" + n);
-                manifest = withVersion(manifest, target.getFileName().toString());
+                manifest = manifest.withVersion(target.getFileName().toString());
                 json.writeValue(temporary.resolve(MANIFEST).toFile(), manifest);
             }
             moveAtomically(temporary, target);
@@ -164,13 +174,38 @@ public class ModelRegistry {
                 embeddings.close();
                 throw new DamagedModelException(version, "the entity table does not match the manifest");
             }
-            return new LoadedModel(embeddings, manifest, vocabulary);
+            Roles roles;
+            try {
+                roles = readRoles(folder, manifest);
+            } catch (IOException | RuntimeException e) {
+                embeddings.close();
+                throw e;
+            }
+            return new LoadedModel(embeddings, manifest, vocabulary, roles,
+                    manifest.cardinality() == null ? Cardinality.none() : manifest.cardinality());
         } catch (IOException | RuntimeException e) {
             if (e instanceof DamagedModelException damaged) {
                 throw damaged;
             }
             throw new DamagedModelException(version, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
+    }
+
+    /** The roles file, checked against its checksum; a version saved before roles were learned constrains nothing. */
+    private static Roles readRoles(Path folder, ModelManifest manifest) throws IOException {
+        if (manifest.rolesSha256() == null) {
+            return Roles.none(manifest.entities(), manifest.relations());
+        }
+        MessageDigest digest = sha256();
+        Roles roles;
+        try (InputStream in = new DigestInputStream(new java.io.BufferedInputStream(Files.newInputStream(folder.resolve(ROLES))), digest)) {
+            roles = Roles.read(in, manifest.entities(), manifest.relations());
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        if (!HexFormat.of().formatHex(digest.digest()).equals(manifest.rolesSha256())) {
+            throw new DamagedModelException(manifest.version(), "the checksum of " + ROLES + " differs from the manifest");
+        }
+        return roles;
     }
 
     private Optional<ModelManifest> readManifest(Path folder) {
@@ -224,12 +259,6 @@ public class ModelRegistry {
             }
         }
         return new Vocabulary(ids.stream().mapToLong(Long::longValue).toArray(), labels, relations);
-    }
-
-    private static ModelManifest withVersion(ModelManifest m, String version) {
-        return new ModelManifest(version, m.createdAt(), m.algorithm(), m.settings(), m.entities(), m.relations(),
-                m.trainingFacts(), m.validationFacts(), m.dataFingerprint(), m.validation(), m.calibration(),
-                m.reliability(), m.epochs(), m.trainSeconds(), m.trainedOn(), m.parametersSha256());
     }
 
     private static void moveAtomically(Path from, Path to) throws IOException {

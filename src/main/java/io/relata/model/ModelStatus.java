@@ -1,9 +1,40 @@
 package io.relata.model;
 
-/** Which model answers, if any, and on which device. */
-public record ModelStatus(boolean loaded, String version, String device) {
+import java.util.Locale;
 
+/**
+ * Which model answers, if any, on which device and in which tier, and whether it could be asked.
+ *
+ * @param state loaded (a model answers), none (no model yet) or unavailable (the model tier did not answer)
+ * @param version the version that answers, when loaded
+ * @param device cpu or gpu, when known
+ * @param tier local (the model runs in this process) or remote (a model tier answers)
+ */
+public record ModelStatus(State state, String version, String device, String tier) {
+
+    /** Whether a model answered. */
+    public enum State {
+        LOADED, NONE, UNAVAILABLE;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public static final String LOCAL = "local";
+    public static final String REMOTE = "remote";
+
+    /** A model of this process answers. */
+    public static ModelStatus loaded(String version, String device) {
+        return new ModelStatus(State.LOADED, version, device, LOCAL);
+    }
+
+    /** No model in this process yet. */
     public static ModelStatus none() {
-        return new ModelStatus(false, null, null);
+        return new ModelStatus(State.NONE, null, null, LOCAL);
+    }
+
+    public boolean loaded() {
+        return state == State.LOADED;
     }
 }

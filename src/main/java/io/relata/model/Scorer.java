@@ -24,8 +24,11 @@ final class Scorer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Scorer.class);
 
-    /** One row to score: entity and relation indexes of a pinned model; {@code subjects} for (?, r, t). */
-    record Job(LoadedModel model, int entity, int relation, boolean subjects, int k,
+    /**
+     * One row to score: entity and relation indexes of a pinned model; {@code subjects} for (?, r, t); the model indexes
+     * of the slot's stated answers, sorted.
+     */
+    record Job(LoadedModel model, int entity, int relation, boolean subjects, int[] stated, int k,
             CompletableFuture<List<Prediction>> result, long submittedNanos) {}
 
     private final BlockingQueue<Job> queue;
@@ -53,9 +56,9 @@ final class Scorer implements AutoCloseable {
         this.worker.start();
     }
 
-    CompletableFuture<List<Prediction>> submit(LoadedModel model, int entity, int relation, boolean subjects, int k) {
+    CompletableFuture<List<Prediction>> submit(LoadedModel model, int entity, int relation, boolean subjects, int[] stated, int k) {
         CompletableFuture<List<Prediction>> result = new CompletableFuture<>();
-        if (!running || !queue.offer(new Job(model, entity, relation, subjects, k, result, System.nanoTime()))) {
+        if (!running || !queue.offer(new Job(model, entity, relation, subjects, stated, k, result, System.nanoTime()))) {
             throw new ModelBusyException("the model's scoring queue is full; retry shortly");
         }
         return result;
@@ -104,19 +107,22 @@ final class Scorer implements AutoCloseable {
         subjects.forEach((model, jobs) -> scoreGroup(model, jobs, true));
     }
 
+    /**
+     * Scores a group in one matrix product, then turns each row into its best candidates that fit the relation's role,
+     * with calibrated probabilities, best first.
+     */
     private static void scoreGroup(LoadedModel model, List<Job> jobs, boolean subjects) {
         int[] entity = jobs.stream().mapToInt(Job::entity).toArray();
         int[] relation = jobs.stream().mapToInt(Job::relation).toArray();
         ComplEx embeddings = model.embeddings();
         float[] scores = subjects ? embeddings.scoreSubjects(entity, relation) : embeddings.scoreAnswers(entity, relation);
-        int n = embeddings.entityCount();
         Calibration calibration = model.manifest().calibration();
+        List<Candidates.Query> queries = jobs.stream().map(j -> new Candidates.Query(j.entity(), j.relation(), j.k(), j.stated())).toList();
+        List<List<Candidates.Candidate>> found = Candidates.of(embeddings, scores, queries, subjects, model.roles(), model.cardinality());
         for (int i = 0; i < jobs.size(); i++) {
-            int offset = i * n;
-            double logZ = Scores.logSumExp(scores, offset, n);
             List<Prediction> predictions = new ArrayList<>();
-            for (int candidate : Scores.topK(scores, offset, n, jobs.get(i).k(), entity[i])) {
-                predictions.add(new Prediction(model.entityId(candidate), calibration.probability(scores[offset + candidate] - logZ)));
+            for (Candidates.Candidate c : found.get(i)) {
+                predictions.add(new Prediction(model.entityId(c.entity()), calibration.probability(c.features(), relation[i], subjects)));
             }
             predictions.sort((a, b) -> Double.compare(b.probability(), a.probability()));
             jobs.get(i).result().complete(predictions);

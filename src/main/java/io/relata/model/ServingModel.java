@@ -1,7 +1,6 @@
 package io.relata.model;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -10,7 +9,6 @@ import io.relata.RelataProperties;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -28,7 +26,7 @@ import org.springframework.stereotype.Component;
  * on the version they started with.
  */
 @Component
-public class ServingModel implements RelationModel {
+public class ServingModel implements RelationModel, ActiveModel {
 
     private static final Logger log = LoggerFactory.getLogger(ServingModel.class);
     private static final long SCORING_TIMEOUT_SECONDS = 30;
@@ -43,7 +41,7 @@ public class ServingModel implements RelationModel {
     ServingModel(ModelRegistry registry, RelataProperties properties, MeterRegistry meters) {
         this.registry = registry;
         RelataProperties.Model settings = properties.model();
-        this.device = chooseDevice(settings.device());
+        this.device = Devices.choose(settings.device());
         this.scorer = new Scorer(settings.scoringBatchSize(), settings.scoringBatchDelay().toNanos(), settings.scoringQueueCapacity(), meters);
         this.info = MultiGauge.builder("relata.model.info").description("the model version that answers (value 1)").register(meters);
         Gauge.builder("relata.model.entities", active, a -> a.get() == null ? 0 : a.get().manifest().entities())
@@ -59,13 +57,9 @@ public class ServingModel implements RelationModel {
         });
     }
 
-    /** The device of every model this process loads or trains. */
-    public Device device() {
-        return device;
-    }
-
+    @Override
     public String deviceName() {
-        return device.isGpu() ? "gpu" : "cpu";
+        return Devices.name(device);
     }
 
     /**
@@ -88,7 +82,7 @@ public class ServingModel implements RelationModel {
         }
     }
 
-    /** Loads a version and makes it the one that answers; a damaged version is refused and the current one stays. */
+    @Override
     public synchronized ModelManifest activate(String version) {
         LoadedModel loaded = registry.load(version, device);
         registry.setActive(version);
@@ -97,6 +91,7 @@ public class ServingModel implements RelationModel {
         return loaded.manifest();
     }
 
+    @Override
     public Optional<ModelManifest> activeManifest() {
         LoadedModel current = active.get();
         return current == null ? Optional.empty() : Optional.of(current.manifest());
@@ -113,7 +108,7 @@ public class ServingModel implements RelationModel {
     @Override
     public ModelStatus status() {
         LoadedModel current = active.get();
-        return current == null ? new ModelStatus(false, null, deviceName()) : current.status();
+        return current == null ? new ModelStatus(ModelStatus.State.NONE, null, deviceName(), ModelStatus.LOCAL) : current.status();
     }
 
     @Override
@@ -188,7 +183,7 @@ public class ServingModel implements RelationModel {
                 Integer relation = model.relationIndex(query.relation());
                 pending.add(entity == null || relation == null
                         ? CompletableFuture.completedFuture(List.of())
-                        : scorer.submit(model, entity, relation, query.inverse(), k));
+                        : scorer.submit(model, entity, relation, query.inverse(), statedIndexes(query), k));
             }
             List<List<Prediction>> results = new ArrayList<>();
             for (CompletableFuture<List<Prediction>> p : pending) {
@@ -204,6 +199,12 @@ public class ServingModel implements RelationModel {
             return results;
         }
 
+        /** The model indexes of the query's stated answers that the model knows, sorted. */
+        private int[] statedIndexes(LinkQuery query) {
+            return query.statedAnswers().stream().map(model::entityIndex).filter(java.util.Objects::nonNull)
+                    .mapToInt(Integer::intValue).sorted().toArray();
+        }
+
         @Override
         public void close() {
             if (!closed) {
@@ -211,21 +212,6 @@ public class ServingModel implements RelationModel {
                 model.unpin();
             }
         }
-    }
-
-    static Device chooseDevice(String setting) {
-        int gpus = Engine.getInstance().getGpuCount();
-        return switch (setting.toLowerCase(Locale.ROOT)) {
-            case "cpu" -> Device.cpu();
-            case "gpu" -> {
-                if (gpus == 0) {
-                    throw new IllegalStateException("relata.model.device=gpu but DJL sees no GPU (is the CUDA runtime visible?)");
-                }
-                yield Device.gpu();
-            }
-            case "auto" -> gpus > 0 ? Device.gpu() : Device.cpu();
-            default -> throw new IllegalArgumentException("relata.model.device must be auto, cpu or gpu; was " + setting);
-        };
     }
 
     @PreDestroy

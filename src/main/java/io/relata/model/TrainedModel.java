@@ -2,40 +2,60 @@ package io.relata.model;
 
 import ai.djl.Device;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * A trained relation model with its held-out evidence: validation metrics per direction and a calibration whose
- * reliability was measured on queries it was not fitted on.
+ * A trained relation model with what it learned beside its embeddings — the roles of the relations, their cardinality
+ * and an open-world calibration — and its held-out evidence: validation metrics per direction and the reliability of
+ * the calibration on held-out questions it was not fitted on.
  */
 public final class TrainedModel implements AutoCloseable {
 
-    /** Candidates per held-out query used to fit and check the calibration. */
-    static final int CALIBRATION_CANDIDATES = 10;
+    /** Seed of the no-answer and filled-slot questions the calibration is fitted on. */
+    static final long MIX_SEED = 17;
+    /** Adam steps and L2 penalty (per relation end, on standardised embeddings) of the presence head. */
+    static final int PRESENCE_STEPS = 300;
+    static final float PRESENCE_PENALTY = 0.1f;
 
     private final ComplEx embeddings;
     private final TrainingSettings settings;
     private final LinkMetrics.ByDirection validation;
     private final Calibration calibration;
     private final Calibration.Reliability reliability;
+    private final OpenWorld.ByDirection heldOutOpenWorld;
+    private final Roles roles;
+    private final Cardinality cardinality;
     private final int epochs;
+    private final int bestEpoch;
     private final double seconds;
     private final double secondsPerEpoch;
+    private final boolean trainedOnHeldOut;
 
     private TrainedModel(ComplEx embeddings, TrainingSettings settings, LinkMetrics.ByDirection validation,
-            Calibration calibration, Calibration.Reliability reliability, int epochs, double seconds, double secondsPerEpoch) {
+            Calibration calibration, Calibration.Reliability reliability, OpenWorld.ByDirection heldOutOpenWorld,
+            Roles roles, Cardinality cardinality, int epochs, int bestEpoch, double seconds, double secondsPerEpoch,
+            boolean trainedOnHeldOut) {
         this.embeddings = embeddings;
         this.settings = settings;
         this.validation = validation;
         this.calibration = calibration;
         this.reliability = reliability;
+        this.heldOutOpenWorld = heldOutOpenWorld;
+        this.roles = roles;
+        this.cardinality = cardinality;
         this.epochs = epochs;
+        this.bestEpoch = bestEpoch;
         this.seconds = seconds;
         this.secondsPerEpoch = secondsPerEpoch;
+        this.trainedOnHeldOut = trainedOnHeldOut;
     }
 
-    /** Trains on {@code train}, validates and calibrates on {@code valid} (which must not be empty). */
+    /**
+     * Trains on {@code train}, choosing the epoch by validation on {@code valid} (which must not be empty), and fits the
+     * calibration on an open-world mix built from {@code valid}: its facts asked both ways, as many questions without an
+     * answer, and half as many questions whose slot a training fact fills. The reliability is measured by fitting on
+     * half of the mix's questions and checking on the other half.
+     */
     public static TrainedModel train(Triples train, Triples valid, int entityCount, int relationCount,
             TrainingSettings settings, Device device, TrainingProgress progress) {
         if (valid.size() == 0) {
@@ -43,18 +63,28 @@ public final class TrainedModel implements AutoCloseable {
         }
         Trainer.Run run = Trainer.train(train, valid, entityCount, relationCount, settings, device, progress);
         try {
+            Roles roles = Roles.of(train, entityCount, relationCount);
+            run.model().trainPresence(roles, PRESENCE_STEPS, PRESENCE_PENALTY, settings.seed());
+            Cardinality cardinality = Cardinality.of(train, relationCount);
+            KnownFacts stated = new KnownFacts(relationCount, train);
             KnownFacts known = new KnownFacts(relationCount, train, valid);
-            List<List<Calibration.Sample>> byQuery = samples(run.model(), valid, known);
-            List<Calibration.Sample> fitHalf = new ArrayList<>();
-            List<Calibration.Sample> checkHalf = new ArrayList<>();
-            List<Calibration.Sample> all = new ArrayList<>();
-            for (int i = 0; i < byQuery.size(); i++) {
-                (i % 2 == 0 ? fitHalf : checkHalf).addAll(byQuery.get(i));
-                all.addAll(byQuery.get(i));
+            List<OpenWorld.Question> answerable = OpenWorld.answerable(valid);
+            List<OpenWorld.Question> questions = new ArrayList<>(answerable);
+            questions.addAll(OpenWorld.withoutAnswer(answerable.size(), known, both(train, valid), entityCount, relationCount, MIX_SEED));
+            questions.addAll(OpenWorld.filledSlots(answerable.size() / 2, train, MIX_SEED));
+            List<OpenWorld.Scored> scored = OpenWorld.score(run.model(), questions, roles, cardinality, stated, known);
+
+            List<OpenWorld.Scored> fitHalf = new ArrayList<>();
+            List<OpenWorld.Scored> checkHalf = new ArrayList<>();
+            for (int i = 0; i < scored.size(); i++) {
+                (i % 2 == 0 ? fitHalf : checkHalf).add(scored.get(i));
             }
-            Calibration.Reliability reliability = Calibration.fit(fitHalf).reliability(checkHalf);
-            return new TrainedModel(run.model(), settings, run.validation(), Calibration.fit(all), reliability,
-                    run.epochs(), run.seconds(), run.secondsPerEpoch());
+            Calibration halfFit = Calibration.fit(OpenWorld.samples(fitHalf), relationCount);
+            Calibration.Reliability reliability = halfFit.reliability(OpenWorld.samples(checkHalf));
+            OpenWorld.ByDirection heldOut = OpenWorld.measure(checkHalf, halfFit, roles);
+            Calibration calibration = Calibration.fit(OpenWorld.samples(scored), relationCount);
+            return new TrainedModel(run.model(), settings, run.validation(), calibration, reliability, heldOut, roles,
+                    cardinality, run.epochs(), run.bestEpoch(), run.seconds(), run.secondsPerEpoch(), false);
         } catch (RuntimeException e) {
             run.model().close();
             throw e;
@@ -67,7 +97,29 @@ public final class TrainedModel implements AutoCloseable {
      */
     public static TrainedModel train(Triples train, Triples valid, int entityCount, int relationCount,
             TrainingSettings settings, String device, TrainingProgress progress) {
-        return train(train, valid, entityCount, relationCount, settings, ServingModel.chooseDevice(device), progress);
+        return train(train, valid, entityCount, relationCount, settings, Devices.choose(device), progress);
+    }
+
+    /**
+     * The model that serves: trained again from scratch on {@code all} facts (the held-out ones included) for the epochs
+     * this model's validation chose, so that it knows every stated fact; it keeps this model's calibration, which was
+     * fitted on facts held out from it, and learns roles and cardinality from all facts.
+     */
+    public TrainedModel refit(Triples all, int entityCount, int relationCount, TrainingProgress progress) {
+        TrainingSettings fixed = new TrainingSettings(settings.rank(), Math.max(1, bestEpoch), settings.batchSize(),
+                settings.learningRate(), settings.n3Weight(), settings.initScale(), settings.reciprocal(),
+                settings.patience(), settings.validateEvery(), settings.seed());
+        Trainer.Run run = Trainer.train(all, Triples.of(List.of()), entityCount, relationCount, fixed, embeddings.device(), progress);
+        try {
+            Roles roles = Roles.of(all, entityCount, relationCount);
+            run.model().trainPresence(roles, PRESENCE_STEPS, PRESENCE_PENALTY, settings.seed());
+            return new TrainedModel(run.model(), settings, validation, calibration, reliability, heldOutOpenWorld, roles,
+                    Cardinality.of(all, relationCount), run.epochs(), run.epochs(), seconds + run.seconds(),
+                    run.secondsPerEpoch(), true);
+        } catch (RuntimeException e) {
+            run.model().close();
+            throw e;
+        }
     }
 
     /** Filtered link-prediction metrics on {@code test}; {@code known} are every split whose facts are true. */
@@ -75,43 +127,41 @@ public final class TrainedModel implements AutoCloseable {
         return LinkEvaluator.evaluate(embeddings, test, new KnownFacts(embeddings.relationCount(), known));
     }
 
-    /** Calibration samples of the top candidates of each forward and inverse query of {@code heldOut}. */
-    public List<Calibration.Sample> calibrationSamples(Triples heldOut, Triples... known) {
-        List<Calibration.Sample> all = new ArrayList<>();
-        samples(embeddings, heldOut, new KnownFacts(embeddings.relationCount(), known)).forEach(all::addAll);
-        return all;
+    /**
+     * The open-world figures on {@code test}: its facts asked both ways and as many questions without an answer among
+     * {@code train}, {@code valid} and {@code test}; train and valid are what a service would hold as stated.
+     */
+    public OpenWorld.ByDirection openWorld(Triples train, Triples valid, Triples test) {
+        int relationCount = embeddings.relationCount();
+        KnownFacts stated = new KnownFacts(relationCount, train, valid);
+        KnownFacts truth = new KnownFacts(relationCount, train, valid, test);
+        List<OpenWorld.Question> questions = new ArrayList<>(OpenWorld.answerable(test));
+        questions.addAll(OpenWorld.withoutAnswer(questions.size(), truth, both(both(train, valid), test),
+                embeddings.entityCount(), relationCount, MIX_SEED + 1));
+        return OpenWorld.measure(OpenWorld.score(embeddings, questions, roles, cardinality, stated, truth), calibration, roles);
     }
 
-    /** Per query (forward queries, then inverse), the top candidates with their features and truth. */
-    static List<List<Calibration.Sample>> samples(ComplEx model, Triples heldOut, KnownFacts known) {
-        List<List<Calibration.Sample>> result = new ArrayList<>();
-        int n = model.entityCount();
-        int batch = 256;
-        for (boolean inverse : new boolean[] {false, true}) {
-            for (int start = 0; start < heldOut.size(); start += batch) {
-                int end = Math.min(heldOut.size(), start + batch);
-                int[] from = Arrays.copyOfRange(inverse ? heldOut.tails() : heldOut.heads(), start, end);
-                int[] relation = Arrays.copyOfRange(heldOut.relations(), start, end);
-                float[] scores = inverse ? model.scoreSubjects(from, relation) : model.scoreAnswers(from, relation);
-                for (int i = 0; i < from.length; i++) {
-                    int offset = i * n;
-                    double logZ = Scores.logSumExp(scores, offset, n);
-                    List<Calibration.Sample> query = new ArrayList<>();
-                    for (int candidate : Scores.topK(scores, offset, n, CALIBRATION_CANDIDATES, from[i])) {
-                        boolean correct = inverse
-                                ? known.contains(candidate, relation[i], from[i])
-                                : known.contains(from[i], relation[i], candidate);
-                        query.add(new Calibration.Sample(scores[offset + candidate] - logZ, correct));
-                    }
-                    result.add(query);
-                }
-            }
+    private static Triples both(Triples a, Triples b) {
+        List<int[]> rows = new ArrayList<>(a.size() + b.size());
+        for (int i = 0; i < a.size(); i++) {
+            rows.add(a.row(i));
         }
-        return result;
+        for (int i = 0; i < b.size(); i++) {
+            rows.add(b.row(i));
+        }
+        return Triples.of(rows);
     }
 
     ComplEx embeddings() {
         return embeddings;
+    }
+
+    Roles roles() {
+        return roles;
+    }
+
+    public Cardinality cardinality() {
+        return cardinality;
     }
 
     public TrainingSettings settings() {
@@ -126,13 +176,24 @@ public final class TrainedModel implements AutoCloseable {
         return calibration;
     }
 
-    /** Reliability of the calibration, measured on held-out queries the calibration was not fitted on. */
+    /** Reliability of the calibration on held-out questions (with and without an answer) it was not fitted on. */
     public Calibration.Reliability reliability() {
         return reliability;
     }
 
+    /** The open-world figures on the held-out questions the calibration was not fitted on. */
+    public OpenWorld.ByDirection heldOutOpenWorld() {
+        return heldOutOpenWorld;
+    }
+
+    /** Epochs run in the last training (early stopping may have ended it before the most allowed). */
     public int epochs() {
         return epochs;
+    }
+
+    /** The epoch whose parameters were kept. */
+    public int bestEpoch() {
+        return bestEpoch;
     }
 
     public double seconds() {
@@ -141,6 +202,11 @@ public final class TrainedModel implements AutoCloseable {
 
     public double secondsPerEpoch() {
         return secondsPerEpoch;
+    }
+
+    /** Whether these embeddings were trained on the held-out facts too (a refit), not only on the training split. */
+    public boolean trainedOnHeldOut() {
+        return trainedOnHeldOut;
     }
 
     public String device() {

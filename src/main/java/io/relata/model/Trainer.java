@@ -9,7 +9,8 @@ import java.util.Random;
 
 /**
  * Trains ComplEx on a training split, validating every few epochs on a held-out split and keeping the parameters of the
- * best validation MRR (both directions); stops early after {@code patience} validations without improvement.
+ * best validation MRR (both directions); stops early after {@code patience} validations without improvement. Without a
+ * held-out split it trains for exactly {@code epochs} epochs and keeps the last parameters.
  */
 final class Trainer {
 
@@ -18,7 +19,7 @@ final class Trainer {
     private Trainer() {}
 
     /** The best model of a run, its validation metrics and how long it took. */
-    record Run(ComplEx model, LinkMetrics.ByDirection validation, int epochs, double seconds, double secondsPerEpoch) {}
+    record Run(ComplEx model, LinkMetrics.ByDirection validation, int epochs, int bestEpoch, double seconds, double secondsPerEpoch) {}
 
     static Run train(Triples train, Triples valid, int entityCount, int relationCount, TrainingSettings settings,
             Device device, TrainingProgress progress) {
@@ -29,6 +30,7 @@ final class Trainer {
             Random shuffle = new Random(settings.seed());
             byte[] best = null;
             LinkMetrics.ByDirection bestMetrics = null;
+            int bestEpoch = 0;
             int sinceBest = 0;
             int epoch = 0;
             long started = System.nanoTime();
@@ -54,6 +56,7 @@ final class Trainer {
                     validation = LinkEvaluator.evaluate(model, valid, known);
                     if (bestMetrics == null || validation.both().mrr() > bestMetrics.both().mrr()) {
                         bestMetrics = validation;
+                        bestEpoch = epoch;
                         best = snapshot(model);
                         sinceBest = 0;
                     } else {
@@ -77,7 +80,7 @@ final class Trainer {
                 model.close();
                 model = restored;
             }
-            return new Run(model, bestMetrics, epoch, total, total / epoch);
+            return new Run(model, bestMetrics, epoch, best == null ? epoch : bestEpoch, total, total / epoch);
         } catch (RuntimeException e) {
             model.close();
             throw e;

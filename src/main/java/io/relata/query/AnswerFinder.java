@@ -49,13 +49,15 @@ class AnswerFinder {
             Map<Long, Candidate> best = new HashMap<>();
             for (Reading reading : readings) {
                 Map<Long, Candidate> found = new HashMap<>();
+                // the stated answers are needed even when they are not wanted: the model's other candidates are their rivals
+                Set<Long> stated = walk(entity, reading.path());
                 if (evidence.contains(Evidence.STATED)) {
-                    for (long answer : walk(entity, reading.path())) {
+                    for (long answer : stated) {
                         found.put(answer, new Candidate(answer, 1.0, Evidence.STATED, reading));
                     }
                 }
                 if (modelSpeaks && reading.path().size() == 1) {
-                    for (Prediction p : predict(session, entity, reading.path().get(0), limit)) {
+                    for (Prediction p : predict(session, entity, reading.path().get(0), limit, stated)) {
                         if (p.entityId() != entity) {
                             // a symmetric step asks from both ends: keep the likelier guess, and a stated answer over any
                             found.merge(p.entityId(), new Candidate(p.entityId(), p.probability(), Evidence.INFERRED, reading),
@@ -114,16 +116,20 @@ class AnswerFinder {
         return answers;
     }
 
-    private static List<Prediction> predict(RelationModel.ModelSession session, long entity, Step step, int limit) {
+    /**
+     * The model's answers to one step, told which answers stated facts give it already (their rivals weigh less where
+     * the relation has few answers per entity). Enough are asked for that the stated answers, which the model usually
+     * knows, still leave {@code limit} others.
+     */
+    private static List<Prediction> predict(RelationModel.ModelSession session, long entity, Step step, int limit, Set<Long> stated) {
         List<LinkQuery> queries = new ArrayList<>();
         if (step.direction() != Direction.INVERSE) {
-            queries.add(new LinkQuery(entity, step.relation(), false));
+            queries.add(new LinkQuery(entity, step.relation(), false, stated));
         }
         if (step.direction() != Direction.FORWARD) {
-            queries.add(new LinkQuery(entity, step.relation(), true));
+            queries.add(new LinkQuery(entity, step.relation(), true, stated));
         }
-        // one more than asked, since the entity itself may be among the model's best
-        return session.predict(queries, limit + 1).stream().flatMap(List::stream).toList();
+        return session.predict(queries, limit + stated.size() + 1).stream().flatMap(List::stream).toList();
     }
 
     /**
@@ -149,7 +155,11 @@ class AnswerFinder {
                 .toList();
     }
 
-    /** The model's probability that each entity's {@code attribute} is {@code value}, for the entities it has a view on. */
+    /**
+     * The model's probability that each entity's {@code attribute} is {@code value}, for the entities it has a view on:
+     * the value's calibrated probability, made conditional on the entity having a value at all when the model's values
+     * add up to less than 1 (a person has a gender, though the model may doubt it has seen it).
+     */
     private Map<Long, Double> guessAttribute(RelationModel.ModelSession session, String attribute, String value, Collection<Long> entities) {
         if (!session.status().loaded()) {
             return Map.of();
@@ -162,11 +172,14 @@ class AnswerFinder {
         Map<Long, String> labels = facts.labels(candidates);
         Map<Long, Double> guesses = new HashMap<>();
         for (int i = 0; i < known.size(); i++) {
-            for (Prediction p : predictions.get(i)) {
-                if (value.equalsIgnoreCase(labels.get(p.entityId()))) {
-                    guesses.put(known.get(i), p.probability());
-                }
+            double total = predictions.get(i).stream().mapToDouble(Prediction::probability).sum();
+            if (total <= 0) {
+                continue;
             }
+            double wanted = predictions.get(i).stream()
+                    .filter(p -> value.equalsIgnoreCase(labels.get(p.entityId())))
+                    .mapToDouble(Prediction::probability).sum();
+            guesses.put(known.get(i), Math.min(1, wanted / Math.min(1, total)));
         }
         return guesses;
     }

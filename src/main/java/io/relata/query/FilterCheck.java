@@ -10,10 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks a filter against stated attributes. Where the attribute is not stated, the model's guess decides when it is
- * confident (at least {@value #CONFIDENT} either way); otherwise the filter is unknown and weighs the answer by the
- * model's guess or, without one, by the attribute's base rate among entities that have it stated, Laplace-smoothed
- * ((k + 1) / (n + 2)), so an answer whose filter is unknown ranks below one whose filter is satisfied.
+ * Checks a filter against stated attributes: a stated value satisfies or violates it. Where the attribute is not
+ * stated, the model's guess of it weighs the answer (status guessed); without a guess the filter is unknown and weighs
+ * the answer by the attribute's base rate among entities that have it stated, Laplace-smoothed ((k + 1) / (n + 2)).
  */
 final class FilterCheck {
 
@@ -21,9 +20,6 @@ final class FilterCheck {
     record Outcome(FilterStatus status, double weight) {
         static final Outcome NONE = new Outcome(FilterStatus.NONE, 1.0);
     }
-
-    /** How sure the model must be of an attribute for a filter to count as satisfied or violated. */
-    static final double CONFIDENT = 0.9;
 
     /** The model's probability that an entity's attribute has the value, for the entities it can say something about. */
     @FunctionalInterface
@@ -50,9 +46,7 @@ final class FilterCheck {
             Set<String> stated = values.get(entity);
             Double guessed = guesses.get(entity);
             if ((stated == null || stated.isEmpty()) && guessed != null) {
-                FilterStatus status = guessed >= CONFIDENT ? FilterStatus.SATISFIED
-                        : guessed <= 1 - CONFIDENT ? FilterStatus.VIOLATED : FilterStatus.UNKNOWN;
-                outcomes.put(entity, new Outcome(status, guessed));
+                outcomes.put(entity, new Outcome(FilterStatus.GUESSED, guessed));
             } else if (stated == null || stated.isEmpty()) {
                 if (unknownWeight == null) {
                     FactGraph.AttributeCounts counts = facts.attributeCounts(filter.attribute(), filter.value());

@@ -1,12 +1,15 @@
 package io.relata.query;
 
-/** Whether an answer meets its reading's filter (gender = male for "son"). */
+/** Whether an answer meets its reading's filter (gender = male for "son"), and how that is known. */
 public enum FilterStatus {
     /** The reading has no filter. */
     NONE,
+    /** A stated fact satisfies it. */
     SATISFIED,
-    /** Never returned; kept for completeness of the vocabulary. */
-    VIOLATED,
-    /** Neither stated nor confidently inferred; the confidence weighs how likely it is met. */
-    UNKNOWN
+    /** The model guessed the attribute; the guessed probability is folded into the confidence. */
+    GUESSED,
+    /** Neither stated nor guessed; the confidence is weighed by how often the attribute has that value. */
+    UNKNOWN,
+    /** A stated fact contradicts it: such an answer is never returned. */
+    VIOLATED
 }

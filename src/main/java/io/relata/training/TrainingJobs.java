@@ -4,16 +4,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.relata.InvalidInputException;
 import io.relata.facts.FactGraph;
-import io.relata.lexicon.Lexicon;
-import io.relata.lexicon.RelationInfo;
 import io.relata.model.LinkMetrics;
-import io.relata.model.ModelManifest;
-import io.relata.model.ModelRegistry;
-import io.relata.model.ServingModel;
-import io.relata.model.TrainedModel;
 import io.relata.model.TrainingCancelledException;
-import io.relata.model.TrainingProgress;
-import io.relata.model.Triples;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,10 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +46,8 @@ public class TrainingJobs {
     static final Duration STALE = Duration.ofMinutes(2);
     /** Share of the progress bar the epochs fill; calibrating and saving the model take the rest. */
     static final double TRAINING_SHARE = 0.95;
+    /** Share of the progress bar that choosing the epochs on held-out facts fills; the refit on every fact follows. */
+    static final double CHOOSING_SHARE = 0.6;
 
     private static final Logger log = LoggerFactory.getLogger(TrainingJobs.class);
     /** Held while training: one trainer per JVM, even when tests start several application contexts. */
@@ -65,11 +57,8 @@ public class TrainingJobs {
     private static final long SHUTDOWN_WAIT_SECONDS = 30;
 
     private final TrainingJobStore store;
-    private final TrainingDataReader reader;
-    private final Lexicon lexicon;
+    private final TrainingPipeline pipeline;
     private final FactGraph facts;
-    private final ModelRegistry registry;
-    private final ServingModel serving;
     private final MeterRegistry meters;
     private final java.util.concurrent.atomic.AtomicReference<TrainingJob> lastSucceeded = new java.util.concurrent.atomic.AtomicReference<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -83,14 +72,10 @@ public class TrainingJobs {
     /** This host: a restarted process recognises its own host's unfinished jobs as interrupted at once. */
     private final String owner = hostName();
 
-    TrainingJobs(TrainingJobStore store, TrainingDataReader reader, FactGraph facts, Lexicon lexicon, ModelRegistry registry,
-            ServingModel serving, MeterRegistry meters) {
+    TrainingJobs(TrainingJobStore store, TrainingPipeline pipeline, FactGraph facts, MeterRegistry meters) {
         this.store = store;
-        this.lexicon = lexicon;
-        this.reader = reader;
+        this.pipeline = pipeline;
         this.facts = facts;
-        this.registry = registry;
-        this.serving = serving;
         this.meters = meters;
         Gauge.builder("relata.training.unfinished", live, Map::size)
                 .description("training jobs of this process that are queued or running").register(meters);
@@ -263,57 +248,15 @@ public class TrainingJobs {
     }
 
     private TrainingJob train(Live entry) {
-        TrainingOptions options = entry.job.options();
-        TrainingData data = reader.read();
-        stopIfCancelled(entry);
-        int n = data.triples().size();
-        if (n < MIN_FACTS) {
-            throw new InvalidInputException("training needs at least " + MIN_FACTS + " stored facts; the store has " + n);
+        TrainingPipeline.Outcome outcome = pipeline.run(entry.job.id(), entry.job.options(), new Progress(entry));
+        if (outcome.activationError() != null) {
+            return entry.job.failed("the model was saved as " + outcome.manifest().version() + " but could not be activated: "
+                    + outcome.activationError(), outcome.manifest().version(), now());
         }
-        // at least one fact is held out, whatever the share
-        List<Triples> split = data.triples().split(Math.max(options.validationShare(), 1.0 / n), options.settings().seed());
-        Triples train = split.get(0).withConverses(symmetricRelations(data));
-        Triples valid = split.get(1);
-        log.info("Training job {}: {} entities, {} relations, {} facts to train on, {} held out", entry.job.id(),
-                data.entityCount(), data.relationCount(), train.size(), valid.size());
-
-        ModelManifest manifest;
-        TrainingMetrics best;
-        int epochsRun;
-        try (TrainedModel model = TrainedModel.train(train, valid, data.entityCount(), data.relationCount(),
-                options.settings(), serving.device(), new Progress(entry))) {
-            stopIfCancelled(entry);
-            manifest = registry.save(model, data.vocabulary(), train.size(), valid.size(), data.fingerprint());
-            best = TrainingMetrics.of(model.validation(), model.reliability().ece());
-            epochsRun = model.epochs();
-        }
-        ActivationDecision decision = ActivationDecision.decide(options.activation(), serving.activeManifest(), manifest);
-        boolean activated = false;
-        if (decision.activate()) {
-            try {
-                serving.activate(manifest.version());
-                activated = true;
-            } catch (RuntimeException e) {
-                log.error("Training job {}: model {} was saved but could not be activated", entry.job.id(), manifest.version(), e);
-                return entry.job.failed("the model was saved as " + manifest.version() + " but could not be activated: "
-                        + describe(e), manifest.version(), now());
-            }
-        }
-        log.info("Training job {} saved model {} ({}activated: {})", entry.job.id(), manifest.version(),
-                activated ? "" : "not ", decision.reason());
-        return entry.job.succeeded(manifest.version(), best, epochsRun, decision, activated, now());
-    }
-
-    /** The indexes of the relations the lexicon declares symmetric. */
-    private Set<Integer> symmetricRelations(TrainingData data) {
-        Set<Integer> symmetric = new HashSet<>();
-        List<String> names = data.vocabulary().relations();
-        for (int i = 0; i < names.size(); i++) {
-            if (lexicon.relation(names.get(i)).map(RelationInfo::symmetric).orElse(false)) {
-                symmetric.add(i);
-            }
-        }
-        return symmetric;
+        log.info("Training job {} saved model {} ({}activated: {})", entry.job.id(), outcome.manifest().version(),
+                outcome.activated() ? "" : "not ", outcome.decision().reason());
+        return entry.job.succeeded(outcome.manifest().version(), outcome.metrics(), outcome.epochs(), outcome.decision(),
+                outcome.activated(), now());
     }
 
     private void stopIfCancelled(Live entry) {
@@ -359,11 +302,18 @@ public class TrainingJobs {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** Records a running job's epochs, persisted at most once a second, and tells the trainer when to stop. */
-    private final class Progress implements TrainingProgress {
+    /**
+     * Records a running job's stages and epochs, persisted at most once a second, and tells the pipeline when to stop.
+     * Choosing the epochs fills the first part of the progress, training the serving model again on every fact the
+     * rest; while the epochs are chosen, the time left counts a refit as long as the epochs run so far.
+     */
+    private final class Progress implements TrainingPipeline.Watcher {
 
         private final Live entry;
         private final long started = System.nanoTime();
+        private TrainingPipeline.Stage stage = TrainingPipeline.Stage.READING;
+        private double chosenSeconds;
+        private int chosenEpochs;
         private long persisted;
         private long polled = started;
 
@@ -372,12 +322,31 @@ public class TrainingJobs {
         }
 
         @Override
+        public void stage(TrainingPipeline.Stage next) {
+            if (next == TrainingPipeline.Stage.REFITTING) {
+                chosenSeconds = (System.nanoTime() - started) / 1e9;
+                chosenEpochs = Math.max(1, entry.job.epoch());
+            }
+            stage = next;
+        }
+
+        @Override
+        public void stopIfCancelled() {
+            TrainingJobs.this.stopIfCancelled(entry);
+        }
+
+        @Override
         public void epoch(int epoch, int epochs, double loss, LinkMetrics.ByDirection validation, double secondsPerEpoch) {
             long now = System.nanoTime();
             double seconds = (now - started) / 1e9;
-            double left = seconds / epoch * (epochs - epoch);
+            boolean refitting = stage == TrainingPipeline.Stage.REFITTING;
+            double perEpoch = (refitting ? seconds - chosenSeconds : seconds) / epoch;
+            double progress = refitting
+                    ? CHOOSING_SHARE + (TRAINING_SHARE - CHOOSING_SHARE) * epoch / epochs
+                    : CHOOSING_SHARE * epoch / epochs;
+            double left = refitting ? perEpoch * (epochs - epoch) : perEpoch * (epochs - epoch) + perEpoch * epoch;
             TrainingMetrics metrics = validation == null ? entry.job.metrics() : TrainingMetrics.of(validation, null);
-            entry.job = entry.job.withProgress(TRAINING_SHARE * epoch / epochs, epoch,
+            entry.job = entry.job.withProgress(progress, refitting ? chosenEpochs : epoch,
                     Double.isFinite(loss) ? loss : null, metrics, left);
             if (now - persisted >= PERSIST_EVERY_NANOS || epoch == epochs) {
                 persisted = now;

@@ -12,5 +12,6 @@ record QueryBody(
         @Schema(description = "forward (asks the object), inverse (asks the subject) or symmetric; default forward",
                 allowableValues = {"forward", "inverse", "symmetric"}) String direction,
         @Schema(description = "Most answers returned; default 10") Integer limit,
-        @Schema(description = "Answers below this confidence are left out; default 0") Double minConfidence,
+        @Schema(description = "Answers below this confidence are left out; default 0.5 (only answers more likely true "
+                + "than not); 0 shows everything", example = "0.5") Double minConfidence,
         @Schema(description = "Sources to use; default both", allowableValues = {"stated", "inferred"}) List<String> evidence) {}

@@ -106,7 +106,7 @@ class QueryController {
             throw new InvalidInputException("limit must be at most " + settings.maxLimit());
         }
         return new QueryRequest(body.question(), body.entity(), body.relation(), direction(body.direction()), limit,
-                body.minConfidence() == null ? 0.0 : body.minConfidence(), evidence(body.evidence()));
+                body.minConfidence() == null ? settings.defaultMinConfidence() : body.minConfidence(), evidence(body.evidence()));
     }
 
     private static Direction direction(String value) {

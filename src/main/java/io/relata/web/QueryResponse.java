@@ -31,8 +31,12 @@ record QueryResponse(
 
     record AnswerView(EntityView entity, double confidence, String evidence, StepView reading, String filter) {}
 
-    /** Which model answered; {@code loaded} false means answers come from stated facts alone. */
-    record ModelView(String version, String device, boolean loaded, Boolean entityKnown) {}
+    /**
+     * Which model answered: its version and device, the tier (local or remote) and status (loaded, none or unavailable);
+     * {@code loaded} false means answers come from stated facts alone, {@code entityKnown} whether the model was trained
+     * with the asked entity.
+     */
+    record ModelView(String version, String device, String tier, String status, boolean loaded, Boolean entityKnown) {}
 
     static QueryResponse of(QueryResult result) {
         return new QueryResponse(
@@ -43,7 +47,8 @@ record QueryResponse(
                 result.direction().wireName(),
                 result.readings().stream().map(QueryResponse::reading).toList(),
                 result.answers().stream().map(QueryResponse::answer).toList(),
-                new ModelView(result.model().version(), result.model().device(), result.model().loaded(),
+                new ModelView(result.model().version(), result.model().device(), result.model().tier(),
+                        result.model().state().wireName(), result.model().loaded(),
                         result.model().loaded() ? result.entityKnownToModel() : null));
     }
 

@@ -41,9 +41,9 @@ class EvaluateCommandTest {
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
         JsonNode result = JsonMapper.builder().build().readTree(lines[lines.length - 1]);
         List<String> fields = new ArrayList<>(result.propertyNames());
-        assertThat(fields.subList(0, 10)).containsExactly(
-                "dataset", "entities", "testTriples", "forward", "inverse", "both", "ece", "trainSeconds", "device",
-                "testTriplesWithUnseenEntities");
+        assertThat(fields.subList(0, 11)).containsExactly(
+                "dataset", "entities", "testTriples", "forward", "inverse", "both", "ece", "openWorld", "trainSeconds",
+                "device", "testTriplesWithUnseenEntities");
         assertThat(result.get("dataset").asString()).isEqualTo("tiny");
         assertThat(result.get("entities").asInt()).isEqualTo(61);
         assertThat(result.get("testTriples").asInt()).isEqualTo(30);
@@ -57,6 +57,16 @@ class EvaluateCommandTest {
         }
         assertThat(result.get("both").get("mrr").asDouble()).isGreaterThan(MIN_BOTH_MRR);
         assertThat(result.get("ece").asDouble()).isBetween(0.0, 1.0);
+        JsonNode openWorld = result.get("openWorld");
+        assertThat(new ArrayList<>(openWorld.propertyNames()).subList(0, 7)).containsExactly("queries", "noAnswerShare",
+                "ece", "brier", "precisionAt05", "recallAt05", "confidentWrongPer100NoAnswer");
+        // every test fact asked both ways, and at most as many questions without an answer
+        assertThat(openWorld.get("queries").asInt()).isGreaterThan(60).isLessThanOrEqualTo(120);
+        assertThat(openWorld.get("noAnswerShare").asDouble()).isBetween(0.0, 0.5);
+        for (String direction : List.of("forward", "inverse")) {
+            assertThat(openWorld.get(direction).get("queries").asInt()).isPositive();
+            assertThat(openWorld.get(direction).get("ece").asDouble()).isBetween(0.0, 1.0);
+        }
         assertThat(result.get("device").asString()).isEqualTo("cpu");
         assertThat(result.get("trainSeconds").asDouble()).isPositive();
         assertThat(result.get("settings").get("rank").asInt()).isEqualTo(32);

@@ -8,36 +8,61 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Platt scaling and the expected calibration error against cases whose answers are known. */
+/** The multi-feature calibration and the expected calibration error, against cases whose answers are known. */
 class CalibrationTest {
 
     @Test
-    void fitRecoversTheProbabilityThatGeneratedTheLabels() {
-        // labels drawn with P(correct) = σ(2·logp + 1)
+    void fitRecoversTheWeightsThatGeneratedTheLabels() {
+        // labels drawn with P(correct) = σ(2·logp + 0.5·score − 1·log rank + 1·rival + 0.3·ask + 1)
         Random random = new Random(5);
         List<Calibration.Sample> samples = new ArrayList<>();
-        for (int i = 0; i < 20_000; i++) {
-            double logp = -4 * random.nextDouble();
-            double p = Calibration.sigmoid(2 * logp + 1);
-            samples.add(new Calibration.Sample(logp, random.nextDouble() < p));
+        for (int i = 0; i < 40_000; i++) {
+            Calibration.Features f = new Calibration.Features(-4 * random.nextDouble(), 6 * random.nextDouble() - 3,
+                    1 + random.nextInt(10), random.nextBoolean() ? 0 : -3 * random.nextDouble(), 4 * random.nextGaussian(), 0);
+            double p = Calibration.sigmoid(2 * f.logProbability() + 0.5 * f.score() - Math.log(f.rank())
+                    + f.rivalLogFactor() + 0.3 * f.askPresence() + 1);
+            samples.add(new Calibration.Sample(f, 0, false, random.nextDouble() < p));
         }
 
-        Calibration fitted = Calibration.fit(samples);
+        Calibration fitted = Calibration.fit(samples, 1);
 
         assertThat(fitted.a()).isCloseTo(2.0, within(0.2));
-        assertThat(fitted.c()).isCloseTo(1.0, within(0.2));
+        assertThat(fitted.score()).isCloseTo(0.5, within(0.1));
+        assertThat(fitted.logRank()).isCloseTo(-1.0, within(0.2));
+        assertThat(fitted.rival()).isCloseTo(1.0, within(0.2));
+        assertThat(fitted.ask()).isCloseTo(0.3, within(0.05));
+        assertThat(fitted.c()).isCloseTo(1.0, within(0.3));
         assertThat(fitted.reliability(samples).ece()).isLessThan(0.02);
+    }
+
+    @Test
+    void aRelationWithEnoughHeldOutDataGetsAnOffsetOfItsOwn() {
+        // relation 1 is right far more often than relation 0 at the same features
+        Random random = new Random(11);
+        List<Calibration.Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            int relation = i % 2;
+            Calibration.Features f = new Calibration.Features(-3 * random.nextDouble(), 0, 1, 0, 0, 0);
+            double p = Calibration.sigmoid(f.logProbability() + (relation == 1 ? 2 : -1));
+            samples.add(new Calibration.Sample(f, relation, true, random.nextDouble() < p));
+        }
+
+        Calibration fitted = Calibration.fit(samples, 2);
+        Calibration.Features at = new Calibration.Features(-1, 0, 1, 0, 0, 0);
+
+        assertThat(fitted.probability(at, 1, true)).isCloseTo(Calibration.sigmoid(1), within(0.03));
+        assertThat(fitted.probability(at, 0, true)).isCloseTo(Calibration.sigmoid(-2), within(0.03));
+        // the forward direction had no samples: it has no offset of its own
+        assertThat(fitted.forwardOffsets()[1]).isZero();
     }
 
     @Test
     void eceIsTheCountWeightedGapBetweenConfidenceAndAccuracy() {
         // four predictions at confidence 0.9 (bin 9), three right; two at 0.2 (bin 2), none right
-        Calibration logit = new Calibration(1, 0);
-        List<Calibration.Sample> samples = List.of(
-                sample(0.9, true), sample(0.9, true), sample(0.9, true), sample(0.9, false),
-                sample(0.2, false), sample(0.2, false));
+        double[] confidences = {0.9, 0.9, 0.9, 0.9, 0.2, 0.2};
+        boolean[] correct = {true, true, true, false, false, false};
 
-        Calibration.Reliability reliability = logit.reliability(samples);
+        Calibration.Reliability reliability = Calibration.reliability(confidences, correct);
 
         // (4/6)·|0.75 − 0.9| + (2/6)·|0 − 0.2| = 0.1 + 0.0667
         assertThat(reliability.ece()).isCloseTo(4.0 / 6 * 0.15 + 2.0 / 6 * 0.2, within(1e-9));
@@ -48,28 +73,39 @@ class CalibrationTest {
 
     @Test
     void withOnlyOneKindOfLabelTheFitKeepsTheIdentity() {
-        List<Calibration.Sample> allRight = List.of(new Calibration.Sample(-0.1, true), new Calibration.Sample(-0.5, true));
+        List<Calibration.Sample> allRight = List.of(sample(-0.1, true), sample(-0.5, true));
 
-        assertThat(Calibration.fit(allRight)).isEqualTo(Calibration.identity());
-        assertThat(Calibration.fit(List.of())).isEqualTo(Calibration.identity());
+        assertThat(Calibration.fit(allRight, 1)).isEqualTo(Calibration.identity());
+        assertThat(Calibration.fit(List.of(), 1)).isEqualTo(Calibration.identity());
     }
 
     @Test
     void separableLabelsStillGiveFiniteParameters() {
         List<Calibration.Sample> separable = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            separable.add(new Calibration.Sample(-i / 10.0, i < 50));
+            separable.add(sample(-i / 10.0, i < 50));
         }
 
-        Calibration fitted = Calibration.fit(separable);
+        Calibration fitted = Calibration.fit(separable, 1);
 
         assertThat(Double.isFinite(fitted.a()) && Double.isFinite(fitted.c())).isTrue();
-        assertThat(fitted.probability(-1)).isGreaterThan(0.9);
-        assertThat(fitted.probability(-9)).isLessThan(0.1);
+        assertThat(fitted.probability(features(-1), 0, false)).isGreaterThan(0.9);
+        assertThat(fitted.probability(features(-9), 0, false)).isLessThan(0.1);
     }
 
-    /** A sample whose σ(log p) is the wanted confidence, for the calibration σ(1·log p + 0). */
-    private static Calibration.Sample sample(double confidence, boolean correct) {
-        return new Calibration.Sample(Math.log(confidence / (1 - confidence)), correct);
+    @Test
+    void aCalibrationSavedBeforeTheOtherFeaturesReadsAsPlattScaling() {
+        Calibration platt = new Calibration(2, 1, 0, 0, 0, 0, 0, null, null);
+
+        assertThat(platt.probability(new Calibration.Features(-1, 7, 3, -2, 5, 5), 4, true))
+                .isCloseTo(Calibration.sigmoid(2 * -1 + 1), within(1e-12));
+    }
+
+    private static Calibration.Features features(double logp) {
+        return new Calibration.Features(logp, 0, 1, 0, 0, 0);
+    }
+
+    private static Calibration.Sample sample(double logp, boolean correct) {
+        return new Calibration.Sample(features(logp), 0, false, correct);
     }
 }

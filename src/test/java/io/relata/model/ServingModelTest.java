@@ -49,7 +49,7 @@ class ServingModelTest {
 
             List<List<Prediction>> answers = serving.predict(QUESTIONS, 3);
 
-            assertThat(serving.status()).isEqualTo(new ModelStatus(true, version, "cpu"));
+            assertThat(serving.status()).isEqualTo(ModelStatus.loaded(version, "cpu"));
             assertThat(answers).hasSize(3).allSatisfy(list -> assertThat(list).hasSize(3));
             assertThat(answers.get(0)).allSatisfy(p -> {
                 assertThat(p.entityId()).isBetween(1000L, 1000L + FamilyGraph.entityCount(FAMILIES));
@@ -234,7 +234,7 @@ class ServingModelTest {
     private ServingModel serving(ModelRegistry registry) {
         RelataProperties properties = new RelataProperties(home, new RelataProperties.Demo(false),
                 new RelataProperties.Ingest(1000, 10_000, 1000, 500),
-                new RelataProperties.Query(10, 1000, 1000, 100, 10_485_760, 64, Duration.ofSeconds(2), 5, 0.8),
+                new RelataProperties.Query(10, 1000, 1000, 100, 10_485_760, 64, Duration.ofSeconds(2), 5, 0.8, 0.5),
                 new RelataProperties.Lexicon(Duration.ofSeconds(10)),
                 new RelataProperties.Model(false, "cpu", 16, Duration.ofMillis(1), 1024, false, Duration.ofSeconds(30)), new RelataProperties.Security(false, java.util.List.of(), java.util.List.of()));
         return new ServingModel(registry, properties, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());

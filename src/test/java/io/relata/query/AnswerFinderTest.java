@@ -221,6 +221,29 @@ class AnswerFinderTest {
     }
 
     @Test
+    void aFilterTheModelGuessesIsGuessedWithTheGuessConditionalOnHavingAValueFoldedIn() {
+        model.loaded = true;
+        // the model's calibrated guesses of Cass's gender add up to 0.8: male is 0.6 of them
+        model.predicts(new LinkQuery(CASS, "gender", false), new Prediction(MALE, 0.6), new Prediction(FEMALE, 0.2));
+
+        Answer cass = find(MARY_LEE, SON).stream().filter(a -> a.entity().id() == CASS).findFirst().orElseThrow();
+
+        assertThat(cass.filter()).isEqualTo(FilterStatus.GUESSED);
+        assertThat(cass.evidence()).isEqualTo(Evidence.STATED);
+        assertThat(cass.confidence()).isCloseTo(0.6 / 0.8, within(1e-9));
+    }
+
+    @Test
+    void aConfidentGuessAgainstTheFilterLeavesTheAnswerBelowTheDefaultConfidence() {
+        model.loaded = true;
+        model.predicts(new LinkQuery(CASS, "gender", false), new Prediction(FEMALE, 0.97), new Prediction(MALE, 0.01));
+
+        List<Answer> answers = finder.find(MARY_LEE, SON, BOTH, 10, 0.5).answers();
+
+        assertThat(ids(answers)).containsExactly(TOM);
+    }
+
+    @Test
     void filterValueIsComparedIgnoringCase() {
         facts.entity(102, "MALE");
         facts.fact(CASS, "gender", 102);
@@ -291,7 +314,8 @@ class AnswerFinderTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(TOM, Evidence.STATED),
                         org.assertj.core.groups.Tuple.tuple(LEE_ANNE, Evidence.INFERRED));
-        assertThat(model.asked).containsExactly(new LinkQuery(THOMAS, "father", true));
+        // the model is told which answers are stated already: the others are their rivals
+        assertThat(model.asked).containsExactly(new LinkQuery(THOMAS, "father", true, Set.of(TOM)));
     }
 
     @Test
@@ -300,8 +324,9 @@ class AnswerFinderTest {
 
         find(NICOLE, List.of(Reading.of("spouse", SYMMETRIC)));
 
+        // Tom, stated as her spouse one way round, is a stated answer from either end
         assertThat(model.asked).containsExactlyInAnyOrder(
-                new LinkQuery(NICOLE, "spouse", false), new LinkQuery(NICOLE, "spouse", true));
+                new LinkQuery(NICOLE, "spouse", false, Set.of(TOM)), new LinkQuery(NICOLE, "spouse", true, Set.of(TOM)));
     }
 
     @Test
@@ -557,7 +582,7 @@ class AnswerFinderTest {
         }
     }
 
-    /** A model that answers what it was told to, and records what it was asked. */
+    /** A model that answers what it was told to (whatever the stated answers it is told), and records what it was asked. */
     static final class FakeModel implements RelationModel {
 
         boolean loaded;
@@ -571,7 +596,7 @@ class AnswerFinderTest {
 
         @Override
         public ModelStatus status() {
-            return loaded ? new ModelStatus(true, "test-1", "cpu") : ModelStatus.none();
+            return loaded ? ModelStatus.loaded("test-1", "cpu") : ModelStatus.none();
         }
 
         @Override
@@ -579,7 +604,7 @@ class AnswerFinderTest {
             asked.addAll(queries);
             lastK = k;
             return queries.stream()
-                    .map(q -> predictions.getOrDefault(q, List.of()).stream()
+                    .map(q -> predictions.getOrDefault(new LinkQuery(q.entityId(), q.relation(), q.inverse()), List.of()).stream()
                             .sorted(Comparator.comparingDouble(Prediction::probability).reversed())
                             .limit(k)
                             .toList())

@@ -49,25 +49,17 @@ class FilterCheckTest {
     }
 
     @Test
-    void confidentGuessThatTheValueHoldsSatisfiesTheFilterWeighedByItsProbability() {
+    void evenAConfidentGuessIsOnlyGuessedWeighedByItsProbability() {
         FilterCheck.Outcome outcome = FilterCheck.check(facts, MALE, List.of(UNSTATED), (a, v, e) -> Map.of(UNSTATED, 0.95)).get(UNSTATED);
 
-        assertThat(outcome.status()).isEqualTo(FilterStatus.SATISFIED);
-        assertThat(outcome.weight()).isEqualTo(0.95);
+        assertThat(outcome).isEqualTo(new FilterCheck.Outcome(FilterStatus.GUESSED, 0.95));
     }
 
     @Test
-    void confidentGuessThatTheValueDoesNotHoldViolatesTheFilter() {
+    void aGuessThatTheValueDoesNotHoldIsGuessedWithItsSmallProbabilityNotViolated() {
         FilterCheck.Outcome outcome = FilterCheck.check(facts, MALE, List.of(UNSTATED), (a, v, e) -> Map.of(UNSTATED, 0.04)).get(UNSTATED);
 
-        assertThat(outcome.status()).isEqualTo(FilterStatus.VIOLATED);
-    }
-
-    @Test
-    void unsureGuessLeavesTheFilterUnknownWeighedByTheGuess() {
-        FilterCheck.Outcome outcome = FilterCheck.check(facts, MALE, List.of(UNSTATED), (a, v, e) -> Map.of(UNSTATED, 0.6)).get(UNSTATED);
-
-        assertThat(outcome).isEqualTo(new FilterCheck.Outcome(FilterStatus.UNKNOWN, 0.6));
+        assertThat(outcome).isEqualTo(new FilterCheck.Outcome(FilterStatus.GUESSED, 0.04));
     }
 
     @Test

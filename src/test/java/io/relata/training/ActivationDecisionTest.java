@@ -3,6 +3,7 @@ package io.relata.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.relata.model.Calibration;
+import io.relata.model.Cardinality;
 import io.relata.model.LinkMetrics;
 import io.relata.model.ModelManifest;
 import io.relata.model.TrainingSettings;
@@ -73,6 +74,7 @@ class ActivationDecisionTest {
         LinkMetrics metrics = new LinkMetrics(mrr, mrr, mrr, mrr, 10);
         return new ModelManifest(version, Instant.parse("2026-01-01T00:00:00Z"), ModelManifest.ALGORITHM,
                 TrainingSettings.defaults(), 10, 2, 90, 10, fingerprint, new LinkMetrics.ByDirection(metrics, metrics, metrics),
-                Calibration.identity(), new Calibration.Reliability(0.02, 20, List.of()), 10, 1.0, "cpu", "sha");
+                Calibration.identity(), new Calibration.Reliability(0.02, 20, List.of()), null, Cardinality.none(), 10, true,
+                1.0, "cpu", "sha", "roles-sha");
     }
 }

@@ -21,8 +21,7 @@ class TrainingJobsTest {
 
     private final TrainingJobStore store = mock(TrainingJobStore.class);
     private final FactGraph facts = mock(FactGraph.class);
-    private final TrainingJobs jobs = new TrainingJobs(store, mock(TrainingDataReader.class), facts, mock(io.relata.lexicon.Lexicon.class),
-            mock(ModelRegistry.class), mock(ServingModel.class), new SimpleMeterRegistry());
+    private final TrainingJobs jobs = new TrainingJobs(store, mock(TrainingPipeline.class), facts, new SimpleMeterRegistry());
 
     @AfterEach
     void stop() {

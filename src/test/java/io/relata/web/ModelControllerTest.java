@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.relata.model.Calibration;
+import io.relata.model.Cardinality;
 import io.relata.model.DamagedModelException;
 import io.relata.model.LinkMetrics;
 import io.relata.model.ModelManifest;
@@ -118,6 +119,7 @@ class ModelControllerTest {
         LinkMetrics m = new LinkMetrics(mrr, mrr, mrr, mrr, 10);
         return new ModelManifest(version, Instant.parse("2026-01-05T10:00:00Z"), ModelManifest.ALGORITHM,
                 TrainingSettings.defaults(), 40, 3, 90, 10, "fingerprint", new LinkMetrics.ByDirection(m, m, m),
-                Calibration.identity(), new Calibration.Reliability(0.03, 20, List.of()), 12, 4.5, "cpu", "sha");
+                Calibration.identity(), new Calibration.Reliability(0.03, 20, List.of()), null, Cardinality.none(), 12, true,
+                4.5, "cpu", "sha", "roles-sha");
     }
 }

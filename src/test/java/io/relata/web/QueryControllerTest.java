@@ -82,7 +82,7 @@ class QueryControllerTest {
         return new QueryResult(question, new ResolvedEntity(MARY, "Mary Lee Pfeiffer", MatchKind.EXACT), "son",
                 Direction.INVERSE, List.of(viaMother, viaFather),
                 List.of(new Answer(TOM, 0.97, Evidence.STATED, viaMother, FilterStatus.SATISFIED)),
-                new ModelStatus(true, "m-7", "cpu"), true);
+                ModelStatus.loaded("m-7", "cpu"), true);
     }
 
     private QueryRequest askedRequest() {
@@ -116,7 +116,7 @@ class QueryControllerTest {
         assertThat(request.question()).isEqualTo("Who is Tom Cruise's mother?");
         assertThat(request.structured()).isFalse();
         assertThat(request.limit()).isEqualTo(10);
-        assertThat(request.minConfidence()).isZero();
+        assertThat(request.minConfidence()).isEqualTo(0.5);
         assertThat(request.evidence()).containsExactlyInAnyOrder(Evidence.STATED, Evidence.INFERRED);
     }
 

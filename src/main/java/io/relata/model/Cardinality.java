@@ -1,0 +1,69 @@
+package io.relata.model;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How many answers a query of each relation and direction has, learned from the stated facts: a person has one mother
+ * (mother, forward, is functional), a mother may have many children. {@link #rivalLogFactor} turns this into the log of
+ * the probability that a slot already filled by {@code s} stated answers has yet another one.
+ *
+ * @param forward per relation, at k: the subjects with exactly k + 1 objects (the last counts k + 1 or more)
+ * @param inverse per relation, at k: the objects with exactly k + 1 subjects (the last as above)
+ */
+public record Cardinality(List<List<Long>> forward, List<List<Long>> inverse) {
+
+    /** Slot sizes told apart; larger slots share the last count. */
+    static final int SIZES = 8;
+
+    public Cardinality {
+        forward = forward == null ? List.of() : forward.stream().map(List::copyOf).toList();
+        inverse = inverse == null ? List.of() : inverse.stream().map(List::copyOf).toList();
+    }
+
+    public static Cardinality of(Triples facts, int relationCount) {
+        Map<Long, Integer> objects = new HashMap<>();
+        Map<Long, Integer> subjects = new HashMap<>();
+        for (int i = 0; i < facts.size(); i++) {
+            int r = facts.relations()[i];
+            objects.merge(((long) facts.heads()[i] * relationCount) + r, 1, Integer::sum);
+            subjects.merge(((long) facts.tails()[i] * relationCount) + r, 1, Integer::sum);
+        }
+        return new Cardinality(histograms(objects, relationCount), histograms(subjects, relationCount));
+    }
+
+    private static List<List<Long>> histograms(Map<Long, Integer> slots, int relationCount) {
+        long[][] counts = new long[relationCount][SIZES];
+        slots.forEach((key, size) -> counts[(int) (key % relationCount)][Math.min(size, SIZES) - 1]++);
+        return Arrays.stream(counts).map(c -> Arrays.stream(c).boxed().toList()).toList();
+    }
+
+    /**
+     * log P(the slot has more than {@code stated} answers | it has at least {@code stated}), Laplace-smoothed, for a
+     * slot of this relation and direction already filled by {@code stated} stated answers; 0 when nothing is stated.
+     */
+    public double rivalLogFactor(int relation, boolean inverse, int stated) {
+        if (stated <= 0) {
+            return 0;
+        }
+        List<List<Long>> side = inverse ? this.inverse : forward;
+        if (relation >= side.size() || side.get(relation).size() != SIZES) {
+            return 0;
+        }
+        List<Long> sizes = side.get(relation);
+        int s = Math.min(stated, SIZES - 1);
+        long atLeast = 0;
+        for (int k = s - 1; k < SIZES; k++) {
+            atLeast += sizes.get(k);
+        }
+        long more = atLeast - sizes.get(s - 1);
+        return Math.log((more + 1.0) / (atLeast + 2.0));
+    }
+
+    /** No knowledge of cardinality: nothing is ever a rival. */
+    public static Cardinality none() {
+        return new Cardinality(List.of(), List.of());
+    }
+}
