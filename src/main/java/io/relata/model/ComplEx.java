@@ -22,6 +22,8 @@ import java.io.OutputStream;
 final class ComplEx implements AutoCloseable {
 
     private static final float ADAGRAD_EPSILON = 1e-10f;
+    /** Entities per step of the presence head's training; larger graphs are sampled. */
+    private static final int PRESENCE_BATCH = 65_536;
 
     private final NDManager manager;
     private final int rank;
@@ -134,37 +136,42 @@ final class ComplEx implements AutoCloseable {
         int n = entityCount();
         int ends = 2 * relationCount;
         int width = 2 * rank;
+        int batchSize = Math.min(n, PRESENCE_BATCH);
+        java.util.Random random = new java.util.Random(seed);
         try (NDManager local = manager.newSubManager()) {
             local.tempAttachAll(entities);
             NDArray x = entities.stopGradient();
             NDArray mean = x.mean(new int[] {0});
             NDArray sd = x.sub(mean).square().mean(new int[] {0}).sqrt().add(1e-6f);
-            NDArray standard = x.sub(mean).div(sd);
-            float[] labels = new float[n * ends];
-            float[] rate = new float[ends];
-            for (int e = 0; e < n; e++) {
-                for (int end = 0; end < ends; end++) {
-                    if (roles.fills(e, end)) {
-                        labels[e * ends + end] = 1;
-                        rate[end]++;
-                    }
-                }
-            }
             float[] bias = new float[ends];
             for (int end = 0; end < ends; end++) {
-                double p = (rate[end] + 0.5) / (n + 1.0);
+                int filled = 0;
+                for (int e = 0; e < n; e++) {
+                    filled += roles.fills(e, end) ? 1 : 0;
+                }
+                double p = (filled + 0.5) / (n + 1.0);
                 bias[end] = (float) Math.log(p / (1 - p));
             }
-            NDArray y = local.create(labels, new Shape(n, ends));
             NDArray w = local.zeros(new Shape(ends, width));
             NDArray b = local.create(bias);
             NDArray[] moments = {local.zeros(w.getShape()), local.zeros(w.getShape()), local.zeros(b.getShape()), local.zeros(b.getShape())};
             w.setRequiresGradient(true);
             b.setRequiresGradient(true);
             float scale = penalty / (2f * n);
+            int[] everyone = java.util.stream.IntStream.range(0, n).toArray();
             for (int step = 1; step <= steps; step++) {
+                int[] batch = batchSize == n ? everyone : random.ints(batchSize, 0, n).toArray();
+                float[] labels = new float[batch.length * ends];
+                for (int i = 0; i < batch.length; i++) {
+                    for (int end = 0; end < ends; end++) {
+                        labels[i * ends + end] = roles.fills(batch[i], end) ? 1 : 0;
+                    }
+                }
                 try (NDManager pass = local.newSubManager()) {
-                    pass.tempAttachAll(w, b, standard, y);
+                    pass.tempAttachAll(w, b, mean, sd, x);
+                    NDArray rows = batchSize == n ? x : x.get(new NDIndex("{}", pass.create(toLong(batch))));
+                    NDArray standard = rows.sub(mean).div(sd);
+                    NDArray y = pass.create(labels, new Shape(batch.length, ends));
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                         NDArray z = standard.matMul(w.transpose()).add(b);
                         // log(1 + e^z) − y·z, computed without overflow
