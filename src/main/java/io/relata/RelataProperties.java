@@ -70,6 +70,8 @@ public record RelataProperties(
      * @param maxCandidates how many close labels an unknown-entity problem lists
      * @param fuzzyThreshold similarity in [0.5,1] a fuzzy label match needs to be taken without asking
      * @param defaultMinConfidence answers below this confidence are left out when a query gives no minConfidence
+     * @param maxFanOut most entities a reading may reach on its way to the answers (more is a 422)
+     * @param timeout longest time one question may take (longer is a 503)
      */
     public record Query(
             @Min(1) @DefaultValue("10") int defaultLimit,
@@ -81,7 +83,9 @@ public record RelataProperties(
             @NotNull @DefaultValue("2s") Duration queueTimeout,
             @Min(1) @DefaultValue("5") int maxCandidates,
             @DecimalMin("0.5") @DecimalMax("1.0") @DefaultValue("0.8") double fuzzyThreshold,
-            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.5") double defaultMinConfidence) {}
+            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.5") double defaultMinConfidence,
+            @Min(1) @DefaultValue("10000") int maxFanOut,
+            @NotNull @DefaultValue("5s") Duration timeout) {}
 
     /**
      * The relation lexicon cache.

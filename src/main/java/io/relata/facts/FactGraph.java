@@ -1,6 +1,7 @@
 package io.relata.facts;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +22,12 @@ public interface FactGraph {
 
     /** Entities with the attribute stated, and those among them with the value asked about (case-insensitively). */
     record AttributeCounts(long withValue, long withAttribute) {}
+
+    /**
+     * How many entities have exactly 1, 2, ... objects of {@code relation} (subjects when {@code inverse}), the last of
+     * {@code buckets} counting that many or more.
+     */
+    List<Long> slotSizes(String relation, boolean inverse, int buckets);
 
     Map<Long, String> labels(Collection<Long> entities);
 

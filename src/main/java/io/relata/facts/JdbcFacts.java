@@ -23,6 +23,7 @@ class JdbcFacts implements FactGraph, EntityDirectory {
 
     private final JdbcClient jdbc;
     private final Map<String, CachedCounts> counts = new ConcurrentHashMap<>();
+    private final Map<String, CachedSizes> sizes = new ConcurrentHashMap<>();
 
     JdbcFacts(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -83,6 +84,28 @@ class JdbcFacts implements FactGraph, EntityDirectory {
         counts.put(cacheKey, new CachedCounts(result, now));
         return result;
     }
+
+    @Override
+    public List<Long> slotSizes(String relation, boolean inverse, int buckets) {
+        String cacheKey = relation + "\t" + inverse + "\t" + buckets;
+        long now = System.currentTimeMillis();
+        CachedSizes cached = sizes.get(cacheKey);
+        if (cached != null && now - cached.computedAt() < COUNTS_TTL_MILLIS) {
+            return cached.sizes();
+        }
+        String end = inverse ? "object_id" : "subject_id";
+        long[] counts = new long[buckets];
+        jdbc.sql("select n, count(*) from (select count(*) as n from fact where relation = ? group by " + end + ") s group by n")
+                .param(relation)
+                .query(rs -> {
+                    counts[(int) Math.min(rs.getLong(1), buckets) - 1] += rs.getLong(2);
+                });
+        List<Long> result = java.util.Arrays.stream(counts).boxed().toList();
+        sizes.put(cacheKey, new CachedSizes(result, now));
+        return result;
+    }
+
+    private record CachedSizes(List<Long> sizes, long computedAt) {}
 
     @Override
     public Map<Long, String> labels(Collection<Long> entities) {

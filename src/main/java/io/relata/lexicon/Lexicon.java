@@ -31,9 +31,13 @@ public class Lexicon {
         this.settings = properties.lexicon();
     }
 
-    /** The cached lexicon; relations by exact name and, for questions typed in any case, by lower-case name. */
+    /**
+     * The cached lexicon; relations by exact name and, for questions typed in any case, by lower-case name; the
+     * phrases that are question forms of their own; the derivations of relations.
+     */
     private record Snapshot(Map<String, List<Reading>> phrases, Map<String, RelationInfo> relations,
-            Map<String, RelationInfo> relationsByLowerCase, Instant loadedAt) {}
+            Map<String, RelationInfo> relationsByLowerCase, List<String> questionForms,
+            Map<String, List<List<Step>>> derivations, Instant loadedAt) {}
 
     /** The readings of a phrase ("sons" reads as "son"; a bare relation name reads as itself); empty if unknown. */
     public List<Reading> readingsOf(String phrase) {
@@ -75,6 +79,16 @@ public class Lexicon {
 
     public Map<String, List<Reading>> phrases() {
         return current().phrases();
+    }
+
+    /** The phrases that are question forms of their own, such as "when was {x} born". */
+    public List<String> questionForms() {
+        return current().questionForms();
+    }
+
+    /** The compositions of stated facts a relation is derived by (sibling: mother then back, father then back). */
+    public List<List<Step>> derivations(String relation) {
+        return current().derivations().getOrDefault(relation, List.of());
     }
 
     /**
@@ -132,6 +146,7 @@ public class Lexicon {
             }
         }
         file.phrases().forEach((phrase, readings) -> readings.forEach(r -> store.addReading(phrase, r, "builtin")));
+        file.derivations().forEach((relation, paths) -> paths.forEach(path -> store.addDerivation(relation, path, "builtin")));
         snapshot = null;
     }
 
@@ -145,7 +160,9 @@ public class Lexicon {
                 relations.put(r.name(), r);
                 byLowerCase.putIfAbsent(r.name().toLowerCase(Locale.ROOT), r);
             }
-            s = new Snapshot(Map.copyOf(store.readings()), relations, byLowerCase, now);
+            Map<String, List<Reading>> phrases = store.readings();
+            List<String> forms = phrases.keySet().stream().filter(p -> p.contains("{x}")).toList();
+            s = new Snapshot(Map.copyOf(phrases), relations, byLowerCase, forms, Map.copyOf(store.derivations()), now);
             snapshot = s;
         }
         return s;
@@ -154,6 +171,12 @@ public class Lexicon {
     private static String checkedPhrase(String phrase) {
         checkName(phrase, "phrase");
         String normalized = Phrases.normalize(phrase);
+        if (normalized.contains("{") || normalized.contains("}")) {
+            String rest = normalized.replaceFirst("\\{x}", "");
+            if (rest.contains("{") || rest.contains("}") || rest.equals(normalized) || rest.isBlank()) {
+                throw new InvalidInputException("a question form names the entity once as {X} beside other words: '" + phrase + "'");
+            }
+        }
         if (normalized.length() > MAX_PHRASE_LENGTH) {
             throw new InvalidInputException("phrase longer than " + MAX_PHRASE_LENGTH + " characters");
         }

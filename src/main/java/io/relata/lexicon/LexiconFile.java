@@ -14,16 +14,21 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a lexicon written as text (see lexicon/english-family.txt for the notation). */
-record LexiconFile(List<RelationInfo> relations, Map<String, List<Reading>> phrases) {
+/**
+ * Reads a lexicon written as text (see lexicon/english-family.txt for the notation): relations, phrases with their
+ * readings (a phrase holding {X} is a question form of its own), and derivations of relations from other facts.
+ */
+record LexiconFile(List<RelationInfo> relations, Map<String, List<Reading>> phrases, Map<String, List<List<Step>>> derivations) {
 
     private static final Pattern RELATION = Pattern.compile("relation\\s+(\\S+)(\\s+symmetric)?\\s*:\\s*(.*)");
+    private static final Pattern DERIVATION = Pattern.compile("derive\\s+(\\S+)\\s*=\\s*(.+)");
     private static final Pattern STEP = Pattern.compile("(\\S+?)([<>~])");
     private static final Pattern FILTER = Pattern.compile("\\[\\s*([^=\\]]+?)\\s*=\\s*([^\\]]+?)\\s*]");
 
     static LexiconFile read(InputStream in, String origin) {
         List<RelationInfo> relations = new ArrayList<>();
         Map<String, List<Reading>> phrases = new LinkedHashMap<>();
+        Map<String, List<List<Step>>> derivations = new LinkedHashMap<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             int number = 0;
@@ -36,6 +41,19 @@ record LexiconFile(List<RelationInfo> relations, Map<String, List<Reading>> phra
                 Matcher relation = RELATION.matcher(line);
                 if (relation.matches()) {
                     relations.add(new RelationInfo(relation.group(1), relation.group(2) != null, relation.group(3), origin));
+                    continue;
+                }
+                Matcher derivation = DERIVATION.matcher(line);
+                if (derivation.matches()) {
+                    List<List<Step>> paths = new ArrayList<>();
+                    for (String path : derivation.group(2).split("\\|")) {
+                        Reading reading = parseReading(path.strip(), number);
+                        if (reading.filter().isPresent()) {
+                            throw new IllegalArgumentException("lexicon line " + number + ": a derivation takes no filter");
+                        }
+                        paths.add(reading.path());
+                    }
+                    derivations.put(derivation.group(1), paths);
                     continue;
                 }
                 int equals = line.indexOf('=');
@@ -53,7 +71,7 @@ record LexiconFile(List<RelationInfo> relations, Map<String, List<Reading>> phra
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new LexiconFile(relations, phrases);
+        return new LexiconFile(relations, phrases, derivations);
     }
 
     private static Reading parseReading(String text, int number) {

@@ -70,6 +70,23 @@ class LexiconStore {
         return byPhrase;
     }
 
+    /** Adds a derivation of a relation unless it has exactly this one; says whether it was new. */
+    boolean addDerivation(String relation, List<Step> path, String origin) {
+        return jdbc.sql("insert into relation_derivation (relation, path, origin) values (?, ?, ?) on conflict do nothing")
+                .params(relation, encode(path), origin)
+                .update() == 1;
+    }
+
+    /** Every derivation, by relation. */
+    Map<String, List<List<Step>>> derivations() {
+        Map<String, List<List<Step>>> byRelation = new LinkedHashMap<>();
+        jdbc.sql("select relation, path from relation_derivation order by relation, id")
+                .query(rs -> {
+                    byRelation.computeIfAbsent(rs.getString("relation"), r -> new ArrayList<>()).add(decode(rs.getString("path")));
+                });
+        return byRelation;
+    }
+
     /** Steps as "direction TAB relation" lines; relation names never hold control characters. */
     static String encode(List<Step> path) {
         return String.join("\n", path.stream().map(s -> s.direction().wireName() + "\t" + s.relation()).toList());

@@ -15,10 +15,15 @@ final class Candidates {
     record Candidate(int entity, Calibration.Features features) {}
 
     /**
-     * One query of a group: the asked entity, the relation (not its reciprocal), how many candidates are wanted, and the
-     * slot's stated answers as sorted entity indexes.
+     * One query of a group: the asked entity, the relation (not its reciprocal), how many candidates are wanted, the
+     * slot's stated answers as sorted entity indexes, and the one candidate to judge (-1: the best k instead).
      */
-    record Query(int entity, int relation, int k, int[] stated) {}
+    record Query(int entity, int relation, int k, int[] stated, int candidate) {
+
+        Query(int entity, int relation, int k, int[] stated) {
+            this(entity, relation, k, stated, -1);
+        }
+    }
 
     private Candidates() {}
 
@@ -34,11 +39,18 @@ final class Candidates {
         int n = model.entityCount();
         int[][] best = new int[queries.size()][];
         int total = 0;
+        int[][] ranks = new int[queries.size()][];
         for (int i = 0; i < queries.size(); i++) {
             Query q = queries.get(i);
-            best[i] = roles.canAsk(q.entity(), q.relation(), inverse)
-                    ? Scores.topK(scores, i * n, n, q.k(), e -> e != q.entity() && roles.canAnswer(e, q.relation(), inverse))
-                    : new int[0];
+            java.util.function.IntPredicate fits = e -> e != q.entity() && roles.canAnswer(e, q.relation(), inverse);
+            if (!roles.canAsk(q.entity(), q.relation(), inverse)) {
+                best[i] = new int[0];
+            } else if (q.candidate() >= 0) {
+                best[i] = q.candidate() < n && fits.test(q.candidate()) ? new int[] {q.candidate()} : new int[0];
+                ranks[i] = best[i].length == 0 ? null : new int[] {rankOf(scores, i * n, n, q.candidate(), fits)};
+            } else {
+                best[i] = Scores.topK(scores, i * n, n, q.k(), fits);
+            }
             total += best[i].length;
         }
         float[] askPresence = model.presence(
@@ -64,12 +76,25 @@ final class Candidates {
                 int e = best[i][rank];
                 float score = scores[offset + e];
                 boolean stated = Arrays.binarySearch(q.stated(), e) >= 0;
-                list.add(new Candidate(e, new Calibration.Features(score - logZ, score, rank + 1, stated ? 0 : rivalFactor,
+                int position = ranks[i] == null ? rank + 1 : ranks[i][rank];
+                list.add(new Candidate(e, new Calibration.Features(score - logZ, score, position, stated ? 0 : rivalFactor,
                         askPresence[i], answerPresence[at])));
             }
             result.add(list);
         }
         return result;
+    }
+
+    /** 1 + the entities that fit and score higher than the candidate. */
+    private static int rankOf(float[] scores, int offset, int n, int candidate, java.util.function.IntPredicate fits) {
+        float score = scores[offset + candidate];
+        int rank = 1;
+        for (int e = 0; e < n; e++) {
+            if (scores[offset + e] > score && fits.test(e)) {
+                rank++;
+            }
+        }
+        return rank;
     }
 
     /** The relation end the asked entity of a query stands at: the subject of (e, r, ?), the object of (?, r, e). */

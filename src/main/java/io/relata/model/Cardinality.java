@@ -16,7 +16,7 @@ import java.util.Map;
 public record Cardinality(List<List<Long>> forward, List<List<Long>> inverse) {
 
     /** Slot sizes told apart; larger slots share the last count. */
-    static final int SIZES = 8;
+    public static final int SIZES = 8;
 
     public Cardinality {
         forward = forward == null ? List.of() : forward.stream().map(List::copyOf).toList();
@@ -49,10 +49,17 @@ public record Cardinality(List<List<Long>> forward, List<List<Long>> inverse) {
             return 0;
         }
         List<List<Long>> side = inverse ? this.inverse : forward;
-        if (relation >= side.size() || side.get(relation).size() != SIZES) {
+        return relation >= side.size() ? 0 : rivalLogFactor(side.get(relation), stated);
+    }
+
+    /**
+     * As {@link #rivalLogFactor(int, boolean, int)} for one relation and direction given its slot sizes: how many
+     * slots have exactly 1, 2, ... answers, the last of {@value #SIZES} counting that many or more.
+     */
+    public static double rivalLogFactor(List<Long> sizes, int stated) {
+        if (stated <= 0 || sizes.size() != SIZES) {
             return 0;
         }
-        List<Long> sizes = side.get(relation);
         int s = Math.min(stated, SIZES - 1);
         long atLeast = 0;
         for (int k = s - 1; k < SIZES; k++) {

@@ -28,7 +28,7 @@ final class Scorer implements AutoCloseable {
      * One row to score: entity and relation indexes of a pinned model; {@code subjects} for (?, r, t); the model indexes
      * of the slot's stated answers, sorted.
      */
-    record Job(LoadedModel model, int entity, int relation, boolean subjects, int[] stated, int k,
+    record Job(LoadedModel model, int entity, int relation, boolean subjects, int[] stated, int candidate, int k,
             CompletableFuture<List<Prediction>> result, long submittedNanos) {}
 
     private final BlockingQueue<Job> queue;
@@ -56,9 +56,11 @@ final class Scorer implements AutoCloseable {
         this.worker.start();
     }
 
-    CompletableFuture<List<Prediction>> submit(LoadedModel model, int entity, int relation, boolean subjects, int[] stated, int k) {
+    /** Queues one row; {@code candidate} ≥ 0 asks for that entity's prediction alone, else the best {@code k}. */
+    CompletableFuture<List<Prediction>> submit(LoadedModel model, int entity, int relation, boolean subjects, int[] stated,
+            int candidate, int k) {
         CompletableFuture<List<Prediction>> result = new CompletableFuture<>();
-        if (!running || !queue.offer(new Job(model, entity, relation, subjects, stated, k, result, System.nanoTime()))) {
+        if (!running || !queue.offer(new Job(model, entity, relation, subjects, stated, candidate, k, result, System.nanoTime()))) {
             throw new ModelBusyException("the model's scoring queue is full; retry shortly");
         }
         return result;
@@ -117,7 +119,7 @@ final class Scorer implements AutoCloseable {
         ComplEx embeddings = model.embeddings();
         float[] scores = subjects ? embeddings.scoreSubjects(entity, relation) : embeddings.scoreAnswers(entity, relation);
         Calibration calibration = model.manifest().calibration();
-        List<Candidates.Query> queries = jobs.stream().map(j -> new Candidates.Query(j.entity(), j.relation(), j.k(), j.stated())).toList();
+        List<Candidates.Query> queries = jobs.stream().map(j -> new Candidates.Query(j.entity(), j.relation(), j.k(), j.stated(), j.candidate())).toList();
         List<List<Candidates.Candidate>> found = Candidates.of(embeddings, scores, queries, subjects, model.roles(), model.cardinality());
         for (int i = 0; i < jobs.size(); i++) {
             List<Prediction> predictions = new ArrayList<>();

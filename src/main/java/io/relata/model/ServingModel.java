@@ -181,9 +181,10 @@ public class ServingModel implements RelationModel, ActiveModel {
             for (LinkQuery query : queries) {
                 Integer entity = model.entityIndex(query.entityId());
                 Integer relation = model.relationIndex(query.relation());
-                pending.add(entity == null || relation == null
+                Integer candidate = query.candidate() == null ? Integer.valueOf(-1) : model.entityIndex(query.candidate());
+                pending.add(entity == null || relation == null || candidate == null
                         ? CompletableFuture.completedFuture(List.of())
-                        : scorer.submit(model, entity, relation, query.inverse(), statedIndexes(query), k));
+                        : scorer.submit(model, entity, relation, query.inverse(), statedIndexes(query), candidate, k));
             }
             List<List<Prediction>> results = new ArrayList<>();
             for (CompletableFuture<List<Prediction>> p : pending) {

@@ -4,6 +4,8 @@ package io.relata.query;
 public enum Evidence {
     /** A stored fact says so. */
     STATED,
+    /** Stored facts imply it through a composition the lexicon declares (siblings through a shared parent). */
+    DERIVED,
     /** The relation model alone. */
     INFERRED
 }

@@ -7,6 +7,7 @@ import io.relata.RelataProperties;
 import io.relata.TooLargeException;
 import io.relata.lexicon.Direction;
 import io.relata.lexicon.Lexicon;
+import io.relata.lexicon.PhraseMatcher;
 import io.relata.lexicon.Reading;
 import io.relata.lexicon.RelationInfo;
 import io.relata.model.ModelBusyException;
@@ -23,23 +24,29 @@ public class QueryService {
 
     private final Lexicon lexicon;
     private final EntityResolver resolver;
+    private final QuestionReader reader;
     private final AnswerFinder finder;
     private final RelataProperties.Query settings;
     private final MeterRegistry meters;
     private final Semaphore slots;
 
-    QueryService(Lexicon lexicon, EntityResolver resolver, AnswerFinder finder, RelataProperties properties,
-            MeterRegistry meters) {
+    QueryService(Lexicon lexicon, EntityResolver resolver, QuestionReader reader, AnswerFinder finder,
+            RelataProperties properties, MeterRegistry meters) {
         this.lexicon = lexicon;
         this.resolver = resolver;
+        this.reader = reader;
         this.finder = finder;
         this.settings = properties.query();
         this.meters = meters;
         this.slots = new Semaphore(settings.maxConcurrent(), true);
     }
 
-    /** The plan of a question: the phrase as asked and the readings that answer it. */
-    private record Plan(String mention, String phrase, List<Reading> readings) {
+    /**
+     * The plan of a question: the entity, the phrase as asked and the readings that answer it, the candidate of a
+     * yes/no question, and how the phrase was matched and by which form.
+     */
+    private record Plan(ResolvedEntity entity, String phrase, List<Reading> readings, ResolvedEntity candidate,
+            PhraseMatcher.Match phraseMatch, String form) {
         Direction direction() {
             return readings.stream().map(Reading::direction).reduce(Direction::then).orElseThrow();
         }
@@ -54,16 +61,19 @@ public class QueryService {
             try {
                 Plan plan = request.structured() ? planStructured(request) : planQuestion(request.question());
                 direction = plan.direction().wireName();
-                ResolvedEntity entity = resolver.resolve(plan.mention());
-                AnswerFinder.Found found = finder.find(entity.entity().id(), plan.readings(), request.evidence(),
+                long entity = plan.entity().entity().id();
+                AnswerFinder.Found found = finder.find(entity, plan.readings(), request.evidence(),
                         request.limit(), request.minConfidence());
-                outcome = found.answers().isEmpty() ? "empty" : "answered";
+                Verification verification = plan.candidate() == null ? null
+                        : finder.verify(entity, plan.readings(), plan.candidate().entity().id(), request.evidence(), request.limit());
+                outcome = verification != null ? "verified" : found.answers().isEmpty() ? "empty" : "answered";
                 for (Answer answer : found.answers()) {
                     String evidence = answer.evidence().name().toLowerCase(Locale.ROOT);
                     meters.summary("relata.answers.confidence", "evidence", evidence).record(answer.confidence());
                 }
-                return new QueryResult(request.question(), entity, plan.phrase(), plan.direction(), plan.readings(),
-                        found.answers(), found.model(), found.entityKnownToModel());
+                return new QueryResult(request.question(), plan.entity(), plan.phrase(), plan.direction(), plan.readings(),
+                        found.answers(), found.model(), found.entityKnownToModel(), plan.phraseMatch(), plan.form(),
+                        verification);
             } finally {
                 slots.release();
             }
@@ -76,8 +86,11 @@ public class QueryService {
         } catch (InvalidInputException | TooLargeException e) {
             outcome = "invalid";
             throw e;
-        } catch (OverloadedException | ModelBusyException e) {
+        } catch (OverloadedException | ModelBusyException | QuestionTimeoutException e) {
             outcome = "overloaded";
+            throw e;
+        } catch (QuestionTooBroadException e) {
+            outcome = "too_broad";
             throw e;
         } finally {
             sample.stop(meters.timer("relata.queries",
@@ -101,24 +114,22 @@ public class QueryService {
             throw new TooLargeException("the question has " + question.length() + " characters; at most "
                     + settings.maxQuestionLength() + " are read");
         }
-        ParsedQuestion parsed = QuestionParser.parse(question, lexicon::knows);
-        List<Reading> readings = lexicon.readingsOf(parsed.phrase());
-        if (readings.isEmpty()) {
-            throw new QuestionNotUnderstoodException(
-                    "unknown relation phrase '" + parsed.phrase() + "'", parsed.mention(), parsed.phrase());
-        }
-        return new Plan(parsed.mention(), parsed.phrase(),
-                parsed.turned() ? readings.stream().map(Reading::turnedAround).toList() : readings);
+        QuestionReader.Understood understood = reader.read(question);
+        return new Plan(understood.entity(), understood.phrase(), understood.readings(), understood.candidate(),
+                understood.phraseMatch(), understood.form());
     }
 
     /** A stored relation is read as asked; otherwise the relation is taken as a lexicon phrase, turned for inverse. */
     private Plan planStructured(QueryRequest request) {
+        ResolvedEntity entity = resolver.resolve(request.entity());
+        ResolvedEntity candidate = request.candidate() == null ? null : resolver.resolve(request.candidate());
         Optional<RelationInfo> relation = lexicon.relation(request.relation());
         if (relation.isPresent()) {
             RelationInfo r = relation.get();
             Direction direction = r.symmetric() ? Direction.SYMMETRIC
                     : request.direction() == null ? Direction.FORWARD : request.direction();
-            return new Plan(request.entity(), r.name(), List.of(Reading.of(r.name(), direction)));
+            return new Plan(entity, r.name(), List.of(Reading.of(r.name(), direction)), candidate,
+                    PhraseMatcher.Match.lexicon(r.name()), "structured");
         }
         List<Reading> readings = lexicon.readingsOf(request.relation());
         if (readings.isEmpty()) {
@@ -126,7 +137,8 @@ public class QueryService {
                     "unknown relation '" + request.relation() + "'", request.entity(), request.relation());
         }
         boolean turned = request.direction() == Direction.INVERSE;
-        return new Plan(request.entity(), request.relation().strip().toLowerCase(Locale.ROOT),
-                turned ? readings.stream().map(Reading::turnedAround).toList() : readings);
+        String phrase = request.relation().strip().toLowerCase(Locale.ROOT);
+        return new Plan(entity, phrase, turned ? readings.stream().map(Reading::turnedAround).toList() : readings, candidate,
+                PhraseMatcher.Match.lexicon(phrase), "structured");
     }
 }

@@ -33,7 +33,12 @@ class LexiconController {
 
     record LexiconView(List<RelationInfo> relations, Map<String, List<QueryResponse.ReadingView>> phrases) {}
 
-    record RelationBody(String name, Boolean symmetric, String description, List<String> phrases, List<String> conversePhrases) {}
+    /**
+     * A relation to declare: its name, symmetry and description, the phrases that ask for its object (forward) and for
+     * its subject (converse), and whole question forms with {X} for the entity that do the same ("where was {X} born").
+     */
+    record RelationBody(String name, Boolean symmetric, String description, List<String> phrases, List<String> conversePhrases,
+            List<String> questions, List<String> converseQuestions) {}
 
     record PhraseBody(String phrase, List<ReadingBody> readings) {}
 
@@ -70,7 +75,21 @@ class LexiconController {
                 ? body.symmetric()
                 : lexicon.relation(name).map(RelationInfo::symmetric).orElse(false);
         RelationInfo relation = new RelationInfo(name, symmetric, body.description(), "user");
-        return new Changed(lexicon.declare(relation, orEmpty(body.phrases()), orEmpty(body.conversePhrases())));
+        List<String> forward = new ArrayList<>(orEmpty(body.phrases()));
+        forward.addAll(questionForms(body.questions(), "questions"));
+        List<String> converse = new ArrayList<>(orEmpty(body.conversePhrases()));
+        converse.addAll(questionForms(body.converseQuestions(), "converseQuestions"));
+        return new Changed(lexicon.declare(relation, forward, converse));
+    }
+
+    /** Question forms must name the entity once, as {X}. */
+    private static List<String> questionForms(List<String> forms, String field) {
+        for (String form : orEmpty(forms)) {
+            if (form == null || !form.toLowerCase(java.util.Locale.ROOT).contains("{x}")) {
+                throw new InvalidInputException(field + ": a question form names the entity as {X}, e.g. \"where was {X} born\"");
+            }
+        }
+        return orEmpty(forms);
     }
 
     @PostMapping("/v1/lexicon/phrases")

@@ -8,6 +8,8 @@ import io.relata.model.ModelBusyException;
 import io.relata.model.UnknownModelException;
 import io.relata.query.OverloadedException;
 import io.relata.query.QuestionNotUnderstoodException;
+import io.relata.query.QuestionTimeoutException;
+import io.relata.query.QuestionTooBroadException;
 import io.relata.query.UnknownEntityException;
 import io.relata.training.TrainingJobFinishedException;
 import io.relata.training.UnknownTrainingJobException;
@@ -74,7 +76,16 @@ final class Problems {
                 understood.put("relation", q.phrase());
             }
             problem.setProperty("understood", understood);
+            if (!q.nearestPhrases().isEmpty()) {
+                problem.setProperty("nearestPhrases", q.nearestPhrases());
+            }
             return problem;
+        }
+        if (e instanceof QuestionTooBroadException) {
+            return of(HttpStatus.UNPROCESSABLE_CONTENT, "question-too-broad", "Question too broad", e.getMessage(), path);
+        }
+        if (e instanceof QuestionTimeoutException) {
+            return of(HttpStatus.SERVICE_UNAVAILABLE, "question-timeout", "Question timed out", e.getMessage(), path);
         }
         if (e instanceof UnknownModelException) {
             return of(HttpStatus.NOT_FOUND, "unknown-model", "Unknown model version", e.getMessage(), path);

@@ -11,7 +11,9 @@ record QueryBody(
         @Schema(description = "A relation name or lexicon phrase (structured form)", example = "mother") String relation,
         @Schema(description = "forward (asks the object), inverse (asks the subject) or symmetric; default forward",
                 allowableValues = {"forward", "inverse", "symmetric"}) String direction,
+        @Schema(description = "A yes/no question (structured form): is this entity an answer? The response then holds a "
+                + "verification", example = "Tom Cruise") String candidate,
         @Schema(description = "Most answers returned; default 10") Integer limit,
         @Schema(description = "Answers below this confidence are left out; default 0.5 (only answers more likely true "
                 + "than not); 0 shows everything", example = "0.5") Double minConfidence,
-        @Schema(description = "Sources to use; default both", allowableValues = {"stated", "inferred"}) List<String> evidence) {}
+        @Schema(description = "Sources to use; default all", allowableValues = {"stated", "derived", "inferred"}) List<String> evidence) {}

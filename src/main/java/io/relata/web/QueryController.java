@@ -47,7 +47,7 @@ class QueryController {
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) Double minConfidence,
             @Parameter(description = "stated, inferred or both (comma-separated)") @RequestParam(required = false) List<String> evidence) {
-        return QueryResponse.of(queries.answer(request(new QueryBody(question, null, null, null, limit, minConfidence, evidence))));
+        return QueryResponse.of(queries.answer(request(new QueryBody(question, null, null, null, null, limit, minConfidence, evidence))));
     }
 
     @PostMapping("/v1/queries")
@@ -105,7 +105,7 @@ class QueryController {
         if (limit > settings.maxLimit()) {
             throw new InvalidInputException("limit must be at most " + settings.maxLimit());
         }
-        return new QueryRequest(body.question(), body.entity(), body.relation(), direction(body.direction()), limit,
+        return new QueryRequest(body.question(), body.entity(), body.relation(), direction(body.direction()), body.candidate(), limit,
                 body.minConfidence() == null ? settings.defaultMinConfidence() : body.minConfidence(), evidence(body.evidence()));
     }
 
@@ -129,7 +129,7 @@ class QueryController {
             try {
                 evidence.add(Evidence.valueOf(value.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw new InvalidInputException("evidence must be 'stated' or 'inferred'; was '" + value + "'");
+                throw new InvalidInputException("evidence must be 'stated', 'derived' or 'inferred'; was '" + value + "'");
             }
         }
         return evidence;

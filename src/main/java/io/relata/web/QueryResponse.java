@@ -14,9 +14,11 @@ record QueryResponse(
         EntityView entity,
         ResolutionView resolution,
         String relation,
+        PhraseMatchView phraseMatch,
         String direction,
         List<ReadingView> readings,
         List<AnswerView> answers,
+        VerificationView verification,
         ModelView model) {
 
     record EntityView(String id, String label) {}
@@ -29,7 +31,20 @@ record QueryResponse(
 
     record StepView(String relation, String direction) {}
 
-    record AnswerView(EntityView entity, double confidence, String evidence, StepView reading, String filter) {}
+    /** A derived answer also names the {@code path} of stated facts walked to it. */
+    record AnswerView(EntityView entity, double confidence, String evidence, StepView reading, String filter, List<StepView> path) {}
+
+    /**
+     * How the relation phrase was matched: as it is in the lexicon, or by similarity to a known phrase (which, how
+     * similar, and whether the known phrase was asked the other way round).
+     */
+    record PhraseMatchView(String asked, String matched, String by, Double similarity, Boolean turned) {}
+
+    /** The verdict of a yes/no question: whether it holds, the probability of that verdict, and what it rests on. */
+    record VerificationView(EntityView candidate, boolean holds, double confidence, List<SupportView> evidence) {}
+
+    /** One thing a verdict rests on: an answer, and whether it is the candidate (for) or another answer (against). */
+    record SupportView(AnswerView answer, boolean supports) {}
 
     /**
      * Which model answered: its version and device, the tier (local or remote) and status (loaded, none or unavailable);
@@ -44,9 +59,11 @@ record QueryResponse(
                 new EntityView(Long.toString(result.entity().entity().id()), result.entity().entity().label()),
                 new ResolutionView(result.entity().mention(), wire(result.entity().match())),
                 result.relation(),
+                phraseMatch(result),
                 result.direction().wireName(),
                 result.readings().stream().map(QueryResponse::reading).toList(),
                 result.answers().stream().map(QueryResponse::answer).toList(),
+                verification(result),
                 new ModelView(result.model().version(), result.model().device(), result.model().tier(),
                         result.model().state().wireName(), result.model().loaded(),
                         result.model().loaded() ? result.entityKnownToModel() : null));
@@ -70,7 +87,29 @@ record QueryResponse(
                 Math.round(answer.confidence() * 10_000) / 10_000.0,
                 wire(answer.evidence()),
                 new StepView(answer.reading().relationName(), answer.reading().direction().wireName()),
-                wire(answer.filter()));
+                wire(answer.filter()),
+                answer.derivation().isEmpty() ? null
+                        : answer.derivation().stream().map(s -> new StepView(s.relation(), s.direction().wireName())).toList());
+    }
+
+    private static PhraseMatchView phraseMatch(QueryResult result) {
+        var m = result.phraseMatch();
+        if (m == null) {
+            return null;
+        }
+        boolean similar = m.by().equals(io.relata.lexicon.PhraseMatcher.Match.SIMILARITY);
+        return new PhraseMatchView(m.asked(), m.known(), m.by(), similar ? Math.round(m.similarity() * 1000) / 1000.0 : null,
+                similar ? m.turned() : null);
+    }
+
+    private static VerificationView verification(QueryResult result) {
+        var v = result.verification();
+        if (v == null) {
+            return null;
+        }
+        return new VerificationView(new EntityView(Long.toString(v.candidate().id()), v.candidate().label()), v.holds(),
+                Math.round(v.confidence() * 10_000) / 10_000.0,
+                v.evidence().stream().map(s -> new SupportView(answer(s.answer()), s.forCandidate())).toList());
     }
 
     static String wire(Enum<?> value) {

@@ -4,6 +4,7 @@ import static io.relata.lexicon.Direction.FORWARD;
 import static io.relata.lexicon.Direction.INVERSE;
 import static io.relata.lexicon.Direction.SYMMETRIC;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.relata.facts.EntityRef;
@@ -59,7 +60,7 @@ class AnswerFinderTest {
 
     private final FakeFacts facts = new FakeFacts();
     private final FakeModel model = new FakeModel();
-    private final AnswerFinder finder = new AnswerFinder(facts, model);
+    private final AnswerFinder finder = new AnswerFinder(facts, model, relation -> List.of(), 10_000, java.time.Duration.ofSeconds(5));
 
     @BeforeEach
     void family() {
@@ -98,6 +99,114 @@ class AnswerFinderTest {
 
     private static List<Long> ids(List<Answer> answers) {
         return answers.stream().map(a -> a.entity().id()).toList();
+    }
+
+    // --- derived facts
+
+    /** sibling = mother then back, or father then back: as the default lexicon declares it. */
+    private static final List<List<Step>> SIBLING_BY_PARENTS = List.of(
+            List.of(new Step("mother", FORWARD), new Step("mother", INVERSE)),
+            List.of(new Step("father", FORWARD), new Step("father", INVERSE)));
+
+    private AnswerFinder deriving() {
+        return new AnswerFinder(facts, model, relation -> relation.equals("sibling") ? SIBLING_BY_PARENTS : List.of(),
+                10_000, java.time.Duration.ofSeconds(5));
+    }
+
+    @Test
+    void siblingsComeFromASharedParentWhereNoSiblingFactIsStated() {
+        List<Answer> answers = deriving().find(TOM, List.of(Reading.of("sibling", SYMMETRIC)), BOTH, 10, 0.0).answers();
+
+        assertThat(ids(answers)).containsExactlyInAnyOrder(LEE_ANNE, CASS);
+        assertThat(answers).allSatisfy(a -> {
+            assertThat(a.evidence()).isEqualTo(Evidence.DERIVED);
+            assertThat(a.confidence()).isEqualTo(1.0);
+            assertThat(a.derivation()).containsExactly(new Step("mother", FORWARD), new Step("mother", INVERSE));
+        });
+    }
+
+    @Test
+    void aStatedSiblingIsStatedAndTheEntityIsNeverItsOwnSibling() {
+        facts.fact(TOM, "sibling", CASS);
+
+        List<Answer> answers = deriving().find(TOM, List.of(Reading.of("sibling", SYMMETRIC)), BOTH, 10, 0.0).answers();
+
+        assertThat(answers).extracting(a -> a.entity().id(), Answer::evidence).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(CASS, Evidence.STATED),
+                org.assertj.core.groups.Tuple.tuple(LEE_ANNE, Evidence.DERIVED));
+        assertThat(ids(answers)).doesNotContain(TOM);
+    }
+
+    @Test
+    void aDerivedStepInsideALongerPathMakesTheAnswerDerivedWithTheWholeWayWalked() {
+        // Tom's mother's siblings: Mary Lee's mother Ruth has a second child, Rose; no sibling fact says so
+        facts.entity(200, "Rose Pfeiffer");
+        facts.fact(200, "mother", RUTH);
+        Reading auntOrUncle = new Reading(List.of(new Step("mother", FORWARD), new Step("sibling", SYMMETRIC)), Optional.empty());
+
+        List<Answer> answers = deriving().find(TOM, List.of(auntOrUncle), BOTH, 10, 0.0).answers();
+
+        assertThat(answers).singleElement().satisfies(a -> {
+            assertThat(a.entity().id()).isEqualTo(200L);
+            assertThat(a.evidence()).isEqualTo(Evidence.DERIVED);
+        });
+    }
+
+    @Test
+    void derivationsAreLeftOutWhenEvidenceLeavesThemOut() {
+        assertThat(deriving().find(TOM, List.of(Reading.of("sibling", SYMMETRIC)), STATED, 10, 0.0).answers()).isEmpty();
+    }
+
+    @Test
+    void aWalkThatFansOutPastTheBoundIsRefused() {
+        AnswerFinder narrow = new AnswerFinder(facts, model, relation -> List.of(), 2, java.time.Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> narrow.find(MARY_LEE, List.of(Reading.of("mother", INVERSE)), BOTH, 10, 0.0))
+                .isInstanceOf(QuestionTooBroadException.class);
+    }
+
+    // --- yes/no questions
+
+    @Test
+    void aStatedAnswerVerifiesWithFullConfidence() {
+        Verification verdict = finder.verify(TOM, List.of(Reading.of("mother", FORWARD)), MARY_LEE, BOTH, 10);
+
+        assertThat(verdict.holds()).isTrue();
+        assertThat(verdict.confidence()).isEqualTo(1.0);
+        assertThat(verdict.evidence()).singleElement().satisfies(s -> {
+            assertThat(s.forCandidate()).isTrue();
+            assertThat(s.answer().evidence()).isEqualTo(Evidence.STATED);
+        });
+    }
+
+    @Test
+    void withoutAModelAFullFunctionalSlotRulesOutAnyOtherCandidate() {
+        // every stated person has one mother: Nicole is not Tom's mother, and the stated one is why
+        Verification verdict = finder.verify(TOM, List.of(Reading.of("mother", FORWARD)), NICOLE, BOTH, 10);
+
+        assertThat(verdict.holds()).isFalse();
+        assertThat(verdict.confidence()).isGreaterThan(0.75);
+        assertThat(verdict.evidence()).extracting(s -> s.answer().entity().id(), Verification.Support::forCandidate)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(MARY_LEE, false));
+    }
+
+    @Test
+    void withoutAModelAnEmptySlotSaysNothingEitherWay() {
+        Verification verdict = finder.verify(NICOLE, List.of(Reading.of("mother", FORWARD)), RUTH, BOTH, 10);
+
+        assertThat(verdict.holds()).isFalse();
+        assertThat(verdict.confidence()).isEqualTo(0.5);
+    }
+
+    @Test
+    void theModelJudgesACandidateItDidNotRankAmongTheBest() {
+        model.loaded = true;
+        model.predicts(new LinkQuery(NICOLE, "mother", false), new Prediction(RUTH, 0.8));
+
+        Verification verdict = finder.verify(NICOLE, List.of(Reading.of("mother", FORWARD)), RUTH, BOTH, 10);
+
+        assertThat(verdict.holds()).isTrue();
+        assertThat(verdict.confidence()).isCloseTo(0.8, within(1e-9));
     }
 
     // --- stated facts
@@ -212,7 +321,7 @@ class AnswerFinderTest {
         bare.entity(2, "b");
         bare.fact(2, "mother", 1);
 
-        List<Answer> answers = new AnswerFinder(bare, model).find(1, SON, BOTH, 10, 0.0).answers();
+        List<Answer> answers = new AnswerFinder(bare, model, relation -> List.of(), 10_000, java.time.Duration.ofSeconds(5)).find(1, SON, BOTH, 10, 0.0).answers();
 
         assertThat(answers).singleElement().satisfies(a -> {
             assertThat(a.filter()).isEqualTo(FilterStatus.UNKNOWN);
@@ -562,6 +671,17 @@ class AnswerFinderTest {
                     .filter(v -> v.stream().anyMatch(s -> s.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))))
                     .count();
             return new AttributeCounts(withValue, all.size());
+        }
+
+        @Override
+        public List<Long> slotSizes(String relation, boolean inverse, int buckets) {
+            Map<Long, Integer> slots = new HashMap<>();
+            facts.stream().filter(f -> f.relation().equals(relation))
+                    .forEach(f -> slots.merge(inverse ? f.object() : f.subject(), 1, Integer::sum));
+            Long[] sizes = new Long[buckets];
+            java.util.Arrays.fill(sizes, 0L);
+            slots.values().forEach(n -> sizes[Math.min(n, buckets) - 1]++);
+            return List.of(sizes);
         }
 
         @Override

@@ -101,6 +101,11 @@ class TrainingDataReaderTest {
     private record ListGraph(List<Fact> facts) implements FactGraph {
 
         @Override
+        public List<Long> slotSizes(String relation, boolean inverse, int buckets) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void forEachFact(FactVisitor visitor) {
             facts.forEach(f -> visitor.fact(f.subject(), f.relation(), f.object()));
         }

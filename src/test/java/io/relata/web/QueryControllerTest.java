@@ -117,7 +117,7 @@ class QueryControllerTest {
         assertThat(request.structured()).isFalse();
         assertThat(request.limit()).isEqualTo(10);
         assertThat(request.minConfidence()).isEqualTo(0.5);
-        assertThat(request.evidence()).containsExactlyInAnyOrder(Evidence.STATED, Evidence.INFERRED);
+        assertThat(request.evidence()).containsExactlyInAnyOrder(Evidence.STATED, Evidence.DERIVED, Evidence.INFERRED);
     }
 
     @Test

@@ -1,0 +1,17 @@
+package io.relata.query;
+
+import io.relata.facts.EntityRef;
+import java.util.List;
+
+/**
+ * The verdict on a yes/no question ("Is Mary Lee Pfeiffer Tom Cruise's mother?"): whether the candidate is an answer,
+ * the calibrated probability of that verdict (at least 0.5), and what it rests on.
+ */
+public record Verification(EntityRef candidate, boolean holds, double confidence, List<Support> evidence) {
+
+    /**
+     * One thing the verdict rests on: the candidate found as an answer (for it), or another answer that fills the
+     * slot (against it), with its source and confidence.
+     */
+    public record Support(Answer answer, boolean forCandidate) {}
+}
