@@ -108,9 +108,9 @@ final class Problems {
             return problem;
         }
         if (e instanceof RequestRejectedException) {
-            return of(HttpStatus.BAD_REQUEST, "rejected-request", "Request rejected", "the URL, a header or a parameter "
-                    + "holds what relata does not accept: a path parameter (;), an encoded slash, period or percent "
-                    + "sign, a double slash, a dot segment, a backslash or a control character", path);
+            return of(HttpStatus.BAD_REQUEST, "rejected-request", "Request rejected", "the URL or a header holds what "
+                    + "relata does not accept: a path parameter (;), an encoded slash, period or percent sign, a double "
+                    + "slash, a dot segment, a backslash or a control character", path);
         }
         if (e instanceof TooLargeException) {
             return of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", e.getMessage(), path);

@@ -407,6 +407,10 @@ class AccessControlFullStackTest {
         assertThat(call("OPTIONS", "/v1/facts", Credential.READ_KEY_, null, null).status()).isEqualTo(200);
         assertThat(call("HEAD", "/v1/lexicon", Credential.NONE, null, null).status()).isEqualTo(401);
         assertThat(call("TRACE", "/v1/lexicon", Credential.WRITE_KEY_, null, null).status()).isEqualTo(400);
+        // parameter values are relata's input to check (naming the field), not the firewall's
+        RawHttp.Response control = call("GET", "/v1/entities/resolve?q=Tom%01Cruise", Credential.READ_KEY_, null, null);
+        assertThat(control.status()).as(control.toString()).isBetween(400, 499);
+        assertThat(control.text()).doesNotContain("rejected-request");
     }
 
     // --- expectations
