@@ -216,7 +216,8 @@ log "ready on port $port $((SECONDS - started_at))s after start: /actuator/healt
 
 # --- 5. One real question ------------------------------------------------------------------------------------------
 
-# without a key, with a wrong key, and with a read key used to write: refused, and nothing stored
+# without a key, with a wrong key, with a read key used to write and through spellings of the path that once slipped
+# past the key check: refused, and nothing stored
 expect_status() {
   local want=$1 what=$2
   shift 2
@@ -229,8 +230,20 @@ expect_status 401 "a question without a key" -G --data-urlencode "q=$QUESTION" "
 expect_status 401 "a question with a wrong key" -H "Authorization: Bearer wrong-$read_key" -G --data-urlencode "q=$QUESTION" "http://127.0.0.1:$port/v1/queries"
 expect_status 403 "a write with the read key" -H "Authorization: Bearer $read_key" -H 'Content-Type: application/json' \
   -d '[{"subject":"Smoke Test","relation":"mother","object":"Smoke Mother"}]' "http://127.0.0.1:$port/v1/facts"
+bypass='[{"subject":"Smoke Bypass","relation":"mother","object":"Smoke Mother"}]'
+expect_status 400 "a write through a path parameter (/v1;x/facts) without a key" --path-as-is \
+  -H 'Content-Type: application/json' -d "$bypass" "http://127.0.0.1:$port/v1;x/facts"
+expect_status 400 "a write through an encoded slash (/v1%2Ffacts) without a key" --path-as-is \
+  -H 'Content-Type: application/json' -d "$bypass" "http://127.0.0.1:$port/v1%2Ffacts"
+expect_status 401 "a write through an encoded path (/%76%31/facts) without a key" --path-as-is \
+  -H 'Content-Type: application/json' -d "$bypass" "http://127.0.0.1:$port/%76%31/facts"
+expect_status 403 "a write through an encoded path with the read key" --path-as-is -H "Authorization: Bearer $read_key" \
+  -H 'Content-Type: application/json' -d "$bypass" "http://127.0.0.1:$port/%76%31/facts"
+expect_status 401 "Prometheus on the API port without a key" "http://127.0.0.1:$port/actuator/prometheus"
 expect_status 404 "a question about what the refused write named" -H "Authorization: Bearer $read_key" \
   -G --data-urlencode "q=Who is Smoke Test's mother?" "http://127.0.0.1:$port/v1/queries"
+expect_status 404 "a question about what the refused bypasses named" -H "Authorization: Bearer $read_key" \
+  -G --data-urlencode "q=Who is Smoke Bypass's mother?" "http://127.0.0.1:$port/v1/queries"
 expect_status 200 "a write with the write key" -H "Authorization: Bearer $write_key" -H 'Content-Type: application/json' \
   -d '[{"subject":"Smoke Test","relation":"mother","object":"Smoke Mother"}]' "http://127.0.0.1:$port/v1/facts"
 

@@ -100,4 +100,7 @@ the chart makes (for an existingClaim, set updateStrategy yourself). */}}
 {{- if le (int .Values.terminationGracePeriodSeconds) (add .Values.preStopSleepSeconds .Values.shutdownTimeoutSeconds | int) }}
 {{- fail "terminationGracePeriodSeconds must exceed preStopSleepSeconds + shutdownTimeoutSeconds, or in-flight requests are cut off" }}
 {{- end }}
+{{- if eq (int .Values.service.port) (int .Values.management.port) }}
+{{- fail "service.port and management.port must differ: the Service exposes both" }}
+{{- end }}
 {{- end }}

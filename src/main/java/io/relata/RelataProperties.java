@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -118,15 +119,39 @@ public record RelataProperties(
             @NotNull @DefaultValue("30s") Duration refreshInterval) {}
 
     /**
-     * Access control of the /v1 API: bearer API keys, one list that may read (ask questions, list) and one that may
-     * also write (facts, lexicon, training, activation). Off on the embedded default.
+     * Access control of the API: bearer tokens that are API keys (one list that may read: ask questions, list; one
+     * that may also write: facts, lexicon, training, activation) or JWTs from the issuer configured by
+     * {@code spring.security.oauth2.resourceserver.jwt.*}. Off on the embedded default.
      *
-     * @param enabled require a key on every /v1 request
-     * @param readKeys keys that may read
-     * @param writeKeys keys that may read and write
+     * @param enabled require a bearer token on every request but the health probes and the API documentation
+     * @param readKeys API keys that may read (RFC 6750 token characters: letters, digits and -._~+/ with trailing =)
+     * @param writeKeys API keys that may read and write
+     * @param jwt how a JWT's authorities grant read and write
      */
     public record Security(
             @DefaultValue("false") boolean enabled,
             @DefaultValue List<String> readKeys,
-            @DefaultValue List<String> writeKeys) {}
+            @DefaultValue List<String> writeKeys,
+            @Valid @DefaultValue JwtGrants jwt) {
+
+        @ConstructorBinding
+        public Security {}
+
+        /** API keys only, with the default JWT grants. */
+        public Security(boolean enabled, List<String> readKeys, List<String> writeKeys) {
+            this(enabled, readKeys, writeKeys, new JwtGrants(List.of("SCOPE_relata.read"), List.of("SCOPE_relata.write")));
+        }
+    }
+
+    /**
+     * Which authorities of a JWT grant read and write. A JWT's authorities are its scopes as {@code SCOPE_<scope>}, or
+     * what {@code spring.security.oauth2.resourceserver.jwt.authorities-claim-name} and {@code authority-prefix} make of
+     * another claim (roles, for instance).
+     *
+     * @param readAuthorities any of these grants read
+     * @param writeAuthorities any of these grants read and write
+     */
+    public record JwtGrants(
+            @DefaultValue("SCOPE_relata.read") List<String> readAuthorities,
+            @DefaultValue("SCOPE_relata.write") List<String> writeAuthorities) {}
 }

@@ -13,15 +13,19 @@ import io.relata.query.QuestionTooBroadException;
 import io.relata.query.UnknownEntityException;
 import io.relata.training.TrainingJobFinishedException;
 import io.relata.training.UnknownTrainingJobException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Turns every failure into an RFC 9457 problem with a stable type; also used per item by the batch endpoint. */
@@ -40,6 +44,17 @@ final class Problems {
         problem.setTitle(title);
         problem.setInstance(URI.create(path));
         return problem;
+    }
+
+    /** The request's path as received, for a problem's instance; a path that is no valid URI is percent-encoded. */
+    static String pathOf(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        try {
+            URI.create(path);
+            return path;
+        } catch (IllegalArgumentException e) {
+            return UriUtils.encodePath(path, StandardCharsets.UTF_8);
+        }
     }
 
     /** Writes a problem as the whole response, for filters that answer before any controller runs. */
@@ -102,6 +117,11 @@ final class Problems {
                     e.getMessage(), path);
             problem.setProperty("jobStatus", f.status().wireName());
             return problem;
+        }
+        if (e instanceof RequestRejectedException) {
+            return of(HttpStatus.BAD_REQUEST, "rejected-request", "Request rejected", "the URL or a header holds what "
+                    + "relata does not accept: a path parameter (;), an encoded slash, period or percent sign, a double "
+                    + "slash, a dot segment, a backslash or a control character", path);
         }
         if (e instanceof TooLargeException) {
             return of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", e.getMessage(), path);

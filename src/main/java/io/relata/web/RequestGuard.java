@@ -11,22 +11,31 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.core.annotation.Order;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Guards the /v1 API before any controller runs: 503 until relata is ready, and 413 for a JSON body over
- * {@code relata.query.max-body-bytes} (imports stream and are exempt).
+ * Guards the API before any controller runs: 503 on /v1 until relata is ready, and 413 for a body over
+ * {@code relata.query.max-body-bytes} on every path but the import (which streams). Paths are matched as Spring MVC
+ * routes them (decoded, path parameters dropped, by PathPatternRequestMatcher), so no spelling of a path escapes the
+ * guard that the controller behind it would answer.
  */
 @Component
 @Order(2)
 class RequestGuard extends OncePerRequestFilter {
 
-    private static final String IMPORT_PATH = "/v1/facts/import";
+    private static final RequestMatcher API = PathPatternRequestMatcher.pathPattern("/v1/**");
+    private static final RequestMatcher QUESTIONS = new OrRequestMatcher(
+            PathPatternRequestMatcher.pathPattern("/v1/queries"), PathPatternRequestMatcher.pathPattern("/v1/queries/**"));
+    private static final RequestMatcher IMPORT = PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/v1/facts/import");
 
     private final Readiness readiness;
     private final long maxBodyBytes;
@@ -39,25 +48,21 @@ class RequestGuard extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/v1/");
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI();
-        if (!readiness.started()) {
+        String path = Problems.pathOf(request);
+        boolean api = API.matches(request);
+        if (api && !readiness.started()) {
             reject(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "not-ready", "Not ready",
                     "relata is starting; retry shortly", path));
             return;
         }
-        if (path.startsWith("/v1/queries") && !readiness.modelReady()) {
+        if (api && QUESTIONS.matches(request) && !readiness.modelReady()) {
             reject(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "not-ready", "Not ready",
                     "no model is loaded yet and relata.model.required is set; retry shortly", path));
             return;
         }
-        if (path.equals(IMPORT_PATH)) {
+        if (IMPORT.matches(request)) {
             chain.doFilter(request, response);
             return;
         }

@@ -27,6 +27,7 @@ import io.relata.query.QueryResult;
 import io.relata.query.QueryService;
 import io.relata.query.ResolvedEntity;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,6 +111,44 @@ class RequestGuardTest {
         mvc.perform(post("/v1/facts").contentType(MediaType.APPLICATION_JSON).content("[]"))
                 .andExpect(status().isOk());
         verifyNoInteractions(queries);
+    }
+
+    @Test
+    void anEncodedSpellingOfAnApiPathIsGuardedLikeThePlainOne() throws Exception {
+        readiness(false, true);
+
+        mvc.perform(post(URI.create("/%76%31/facts")).contentType(MediaType.APPLICATION_JSON).content("[]"))
+                .andExpect(unavailable("not-ready", "/%76%31/facts"));
+        mvc.perform(get(URI.create("/v1/%71ueries?q=Who%20is%20Tom%20Cruise%27s%20mother%3F")))
+                .andExpect(unavailable("not-ready", "/v1/%71ueries"));
+        verifyNoInteractions(ingestor, queries);
+    }
+
+    @Test
+    void anEncodedSpellingOfTheQuestionPathWaitsForARequiredModel() throws Exception {
+        readiness(true, false);
+
+        mvc.perform(post(URI.create("/v1/%71ueries/batch")).contentType(MediaType.APPLICATION_JSON).content("{\"queries\":[]}"))
+                .andExpect(unavailable("not-ready", "/v1/%71ueries/batch"));
+        verifyNoInteractions(queries);
+    }
+
+    @Test
+    void aPathParameterIsRefusedBeforeTheGuardOrAnyControllerSeesIt() throws Exception {
+        readiness(true, true);
+
+        mvc.perform(post(URI.create("/v1;x/facts")).contentType(MediaType.APPLICATION_JSON).content(factsOfSize(LIMIT + 500)))
+                .andExpect(problem(400, "rejected-request", "/v1;x/facts"));
+        verifyNoInteractions(ingestor);
+    }
+
+    @Test
+    void anEncodedSpellingOfAnApiPathHasTheBodyLimitToo() throws Exception {
+        readiness(true, true);
+
+        mvc.perform(post(URI.create("/%76%31/facts")).contentType(MediaType.APPLICATION_JSON).content(factsOfSize(LIMIT + 500)))
+                .andExpect(problem(413, "too-large", "/%76%31/facts"));
+        verifyNoInteractions(ingestor);
     }
 
     @Test

@@ -45,8 +45,9 @@ import java.util.stream.Stream;
 
 /**
  * What the API server would refuse beyond the schema (names, labels, selectors, references between objects, resource
- * quantities) and what the chart promises for every render (restricted pod security, probes on the health groups,
- * writable /tmp under a read-only root, no Service endpoint on the test pod).
+ * quantities) and what the chart promises for every render (restricted pod security, probes on the health groups and
+ * on the management port, metrics scraped there, writable /tmp under a read-only root, no Service endpoint on the
+ * test pod).
  */
 final class ChartRules {
 
@@ -187,6 +188,37 @@ final class ChartRules {
             httpProbe(d, c, "startupProbe", c.getStartupProbe(), "/actuator/health/liveness", "/actuator/health/readiness");
             httpProbe(d, c, "readinessProbe", c.getReadinessProbe(), "/actuator/health/readiness");
             httpProbe(d, c, "livenessProbe", c.getLivenessProbe(), "/actuator/health/liveness");
+            managementPort(d, c);
+        }
+    }
+
+    /**
+     * The actuator runs on its own port: the container port named management is the one relata is told to use
+     * (MANAGEMENT_SERVER_PORT in its ConfigMap), and every probe uses it.
+     */
+    private void managementPort(Deployment d, Container c) {
+        Integer port = c.getPorts() == null ? null : c.getPorts().stream()
+                .filter(p -> "management".equals(p.getName())).map(ContainerPort::getContainerPort).findFirst().orElse(null);
+        if (port == null) {
+            problem(d, "container " + c.getName() + ": no container port named management (the actuator's own port)");
+            return;
+        }
+        String configured = c.getEnvFrom() == null ? null : c.getEnvFrom().stream()
+                .filter(e -> e.getConfigMapRef() != null)
+                .map(e -> find(ConfigMap.class, e.getConfigMapRef().getName()))
+                .filter(Objects::nonNull)
+                .map(cm -> cm.getData() == null ? null : cm.getData().get("MANAGEMENT_SERVER_PORT"))
+                .filter(Objects::nonNull).findFirst().orElse(null);
+        if (!String.valueOf(port).equals(configured)) {
+            problem(d, "container " + c.getName() + ": port management is " + port + " but MANAGEMENT_SERVER_PORT is " + configured);
+        }
+        for (Probe probe : Arrays.asList(c.getStartupProbe(), c.getReadinessProbe(), c.getLivenessProbe())) {
+            if (probe != null && probe.getHttpGet() != null && !new IntOrString("management").equals(probe.getHttpGet().getPort())) {
+                IntOrString used = probe.getHttpGet().getPort();
+                problem(d, "container " + c.getName() + ": a probe on port "
+                        + (used == null ? null : used.getStrVal() != null ? used.getStrVal() : used.getIntVal())
+                        + ", not on the management port (the API port serves no actuator endpoint)");
+            }
         }
     }
 
@@ -448,6 +480,9 @@ final class ChartRules {
             problem(m, "selects no Service");
         }
         for (Endpoint e : m.getSpec().getEndpoints()) {
+            if (!"management".equals(e.getPort())) {
+                problem(m, "scrapes port " + e.getPort() + "; metrics are served on the management port only");
+            }
             for (Service s : selected) {
                 if (s.getSpec().getPorts().stream().noneMatch(p -> Objects.equals(p.getName(), e.getPort()))) {
                     problem(m, "endpoint port " + e.getPort() + " is not a port of Service " + s.getMetadata().getName());
