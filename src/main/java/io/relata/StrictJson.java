@@ -1,10 +1,12 @@
 package io.relata;
 
+import java.util.function.Consumer;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.MutableCoercionConfig;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
@@ -52,7 +54,7 @@ public final class StrictJson {
         return configure(JsonMapper.builder()).build();
     }
 
-    private static java.util.function.Consumer<tools.jackson.databind.cfg.MutableCoercionConfig> refuse(
+    private static Consumer<MutableCoercionConfig> refuse(
             CoercionInputShape... shapes) {
         return config -> {
             for (CoercionInputShape shape : shapes) {

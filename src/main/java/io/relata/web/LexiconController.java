@@ -1,15 +1,15 @@
 package io.relata.web;
 
 import io.relata.InvalidInputException;
+import io.relata.TextInput;
+import io.relata.TooLargeException;
 import io.relata.lexicon.AnswerFilter;
 import io.relata.lexicon.Direction;
 import io.relata.lexicon.Lexicon;
+import io.relata.lexicon.Phrases;
 import io.relata.lexicon.Reading;
 import io.relata.lexicon.RelationInfo;
 import io.relata.lexicon.Step;
-import io.relata.TextInput;
-import io.relata.TooLargeException;
-import io.relata.lexicon.Phrases;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
