@@ -41,6 +41,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             problem.setType(URI.create(Problems.TYPE_BASE + Problems.typeOf(status.value())));
+            if (status.value() == HttpStatus.BAD_REQUEST.value()) {
+                problem.setTitle(Problems.INVALID_REQUEST);
+            }
             if (request instanceof ServletWebRequest servlet) {
                 problem.setInstance(Problems.instance(servlet.getRequest().getRequestURI()));
             }

@@ -33,6 +33,7 @@ final class Problems {
 
     static final String TYPE_BASE = "https://relata.io/problems/";
     static final String RETRY_AFTER_SECONDS = "1";
+    static final String INVALID_REQUEST = "Invalid request";
 
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
@@ -50,7 +51,8 @@ final class Problems {
     static ProblemDetail ofStatus(int status, String detail, String path) {
         HttpStatus known = HttpStatus.resolve(status);
         HttpStatus resolved = known != null ? known : HttpStatus.INTERNAL_SERVER_ERROR;
-        return of(resolved, typeOf(resolved.value()), resolved.getReasonPhrase(), detail, path);
+        return of(resolved, typeOf(resolved.value()),
+                resolved == HttpStatus.BAD_REQUEST ? INVALID_REQUEST : resolved.getReasonPhrase(), detail, path);
     }
 
     /** The stable type of a problem known only by its status. */
@@ -94,10 +96,10 @@ final class Problems {
     /** The problem for an exception relata raises itself; anything else is a 500 that says nothing about internals. */
     static ProblemDetail describe(Exception e, String path) {
         if (e instanceof InvalidInputException) {
-            return of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(), path);
+            return of(HttpStatus.BAD_REQUEST, "invalid-request", INVALID_REQUEST, e.getMessage(), path);
         }
         if (e instanceof InvalidParameterException) {
-            return of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+            return of(HttpStatus.BAD_REQUEST, "invalid-request", INVALID_REQUEST,
                     "the query string is not valid: every %-escape must be two hex digits and decode to UTF-8", path);
         }
         if (e instanceof UnknownLexiconEntryException u) {

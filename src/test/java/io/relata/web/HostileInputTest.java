@@ -81,10 +81,12 @@ class HostileInputTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedRequests")
-    void requestsTomcatRefusesAreProblems(String what, String request) throws IOException {
+    void requestsTomcatRefusesAreProblemsAndLogNoStackTrace(String what, String request, CapturedOutput output)
+            throws IOException {
         Reply reply = send(request.getBytes(StandardCharsets.ISO_8859_1));
 
         assertProblem(reply, 400, "invalid-request");
+        assertThat(output.getAll()).doesNotContain("\tat ");
     }
 
     @Test
