@@ -37,6 +37,8 @@ ENV RELATA_HOME=/var/lib/relata
 ENV DJL_CACHE_DIR=/var/cache/djl
 ENV OPT_OUT_TRACKING=true
 ENV DJL_OFFLINE=true
+# Structured (ECS JSON) console logs: one JSON object a line, request values escaped; the chart's logFormat overrides it.
+ENV LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs
 # Heap as a share of the container's memory limit: libtorch's tensors, Metaspace, thread stacks and direct
 # buffers live outside the heap, so half of the limit is left for them.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50.0 -XX:+ExitOnOutOfMemoryError"

@@ -56,7 +56,7 @@ public record RelataProperties(
             @Min(1) @Max(100_000) @DefaultValue("1000") int batchSize,
             @Min(1) @DefaultValue("10000") int maxFactsPerRequest,
             @Min(0) @DefaultValue("1000") int maxReportedRejections,
-            @Min(1) @Max(500) @DefaultValue("500") int maxLabelLength) {}
+            @Min(1) @Max(TextInput.LABEL_LENGTH) @DefaultValue("500") int maxLabelLength) {}
 
     /**
      * Limits and defaults of question answering.

@@ -1,38 +1,27 @@
 package io.relata.facts;
 
-import java.util.Optional;
+import io.relata.InvalidInputException;
+import io.relata.TextInput;
 
-/** Says what is wrong with a fact before it is stored, in words a user can act on. */
+/** Checks a fact before it is stored and gives it the form it is stored in; a refusal names the field. */
 final class FactCheck {
 
     private FactCheck() {}
 
-    static Optional<String> problem(FactInput fact, int maxLength) {
-        return field("subject", fact.subject(), maxLength)
-                .or(() -> field("relation", fact.relation(), maxLength))
-                // A relation is stored stripped but not cleaned (see FactIngestor), so its inner white space counts.
-                .or(() -> fact.relation().strip().length() > maxLength
-                        ? Optional.of("relation is longer than " + maxLength + " characters")
-                        : Optional.empty())
-                .or(() -> field("object", fact.object(), maxLength));
+    /**
+     * The fact as stored: labels cleaned (see {@link Labels#clean}), the relation stripped but otherwise as given.
+     *
+     * @throws InvalidInputException naming the field that is missing, blank, too long or holds a refused character
+     */
+    static FactInput checked(FactInput fact, int maxLength) {
+        return new FactInput(
+                label("subject", fact.subject(), maxLength),
+                TextInput.check("relation", fact.relation(), maxLength),
+                label("object", fact.object(), maxLength));
     }
 
-    static Optional<String> field(String name, String value, int maxLength) {
-        if (value == null) {
-            return Optional.of(name + " is missing");
-        }
-        if (value.isBlank()) {
-            return Optional.of(name + " is blank");
-        }
-        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
-            return Optional.of(name + " contains control characters");
-        }
-        if (value.indexOf('\t') >= 0) {
-            return Optional.of(name + " contains a tab");
-        }
-        if (Labels.clean(value).length() > maxLength) {
-            return Optional.of(name + " is longer than " + maxLength + " characters");
-        }
-        return Optional.empty();
+    /** An entity label or alias as stored. */
+    static String label(String field, String value, int maxLength) {
+        return Labels.clean(TextInput.check(field, value, maxLength));
     }
 }

@@ -34,12 +34,11 @@ public class FactIngestor {
         }
         List<FactInput> cleaned = new ArrayList<>(facts.size());
         for (int i = 0; i < facts.size(); i++) {
-            FactInput fact = facts.get(i);
-            int index = i;
-            FactCheck.problem(fact, settings.maxLabelLength()).ifPresent(problem -> {
-                throw new InvalidInputException("element " + index + ": " + problem);
-            });
-            cleaned.add(clean(fact));
+            try {
+                cleaned.add(FactCheck.checked(facts.get(i), settings.maxLabelLength()));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("element " + i + ": " + e.getMessage());
+            }
         }
         FactWriter.Written written = cleaned.isEmpty() ? new FactWriter.Written(0, 0) : writer.write(cleaned, source);
         count("api", written.added(), written.duplicates(), 0);
@@ -48,7 +47,12 @@ public class FactIngestor {
 
     /** Streams a file in, committing every {@code relata.ingest.batch-size} facts; bad lines are reported, not stored. */
     public ImportSummary importFile(InputStream in, FactFormat format, String source) {
-        FactFileReader reader = new FactFileReader(in, format);
+        return importFile(in, format, HeaderLine.DEFAULT, source);
+    }
+
+    /** As {@link #importFile(InputStream, FactFormat, String)}, with the header line declared present or absent. */
+    public ImportSummary importFile(InputStream in, FactFormat format, HeaderLine header, String source) {
+        FactFileReader reader = new FactFileReader(in, format, header);
         List<FactInput> batch = new ArrayList<>(settings.batchSize());
         List<ImportSummary.Rejection> rejections = new ArrayList<>();
         long lines = 0;
@@ -60,16 +64,19 @@ public class FactIngestor {
             FactFileReader.Line line;
             while ((line = reader.next()) != null) {
                 lines++;
-                String problem = line.rejection() != null
-                        ? line.rejection()
-                        : FactCheck.problem(line.fact(), settings.maxLabelLength()).orElse(null);
+                String problem = line.rejection();
+                if (problem == null) {
+                    try {
+                        batch.add(FactCheck.checked(line.fact(), settings.maxLabelLength()));
+                    } catch (InvalidInputException e) {
+                        problem = e.getMessage();
+                    }
+                }
                 if (problem != null) {
                     rejected++;
                     if (rejections.size() < settings.maxReportedRejections()) {
                         rejections.add(new ImportSummary.Rejection(line.number(), problem));
                     }
-                } else {
-                    batch.add(clean(line.fact()));
                 }
                 if (batch.size() >= settings.batchSize()) {
                     FactWriter.Written written = writeBatch(batch, source, committedLines);
@@ -94,10 +101,7 @@ public class FactIngestor {
 
     /** Adds another name for an entity; false if it already had it. */
     public boolean addAlias(long entityId, String alias) {
-        FactCheck.field("alias", alias, settings.maxLabelLength()).ifPresent(problem -> {
-            throw new InvalidInputException(problem);
-        });
-        return writer.addAlias(entityId, Labels.clean(alias));
+        return writer.addAlias(entityId, FactCheck.label("alias", alias, settings.maxLabelLength()));
     }
 
     private FactWriter.Written writeBatch(List<FactInput> batch, String source, long committedLines) {
@@ -106,10 +110,6 @@ public class FactIngestor {
         } catch (DataAccessException e) {
             throw new ImportFailedException(committedLines, e);
         }
-    }
-
-    private static FactInput clean(FactInput fact) {
-        return new FactInput(Labels.clean(fact.subject()), fact.relation().strip(), Labels.clean(fact.object()));
     }
 
     private void count(String channel, long added, long duplicates, long rejected) {

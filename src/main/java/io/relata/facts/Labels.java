@@ -1,5 +1,6 @@
 package io.relata.facts;
 
+import io.relata.TextInput;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -8,15 +9,15 @@ import java.util.regex.Pattern;
 public final class Labels {
 
     /** The length of entity.label_key and entity_alias.alias_key. */
-    static final int MAX_KEY_LENGTH = 500;
+    static final int MAX_KEY_LENGTH = TextInput.LABEL_LENGTH;
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Zs}]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private Labels() {}
 
-    /** The label as stored: trimmed, inner white space collapsed, Unicode NFC. */
+    /** The label as stored: trimmed, inner white space (a no-break space too) collapsed to one space, Unicode NFC. */
     public static String clean(String label) {
         return Normalizer.normalize(SPACES.matcher(label.strip()).replaceAll(" "), Normalizer.Form.NFC);
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * Reads a lexicon written as text (see lexicon/english-family.txt for the notation): relations, phrases with their
@@ -24,6 +25,18 @@ record LexiconFile(List<RelationInfo> relations, Map<String, List<Reading>> phra
     private static final Pattern DERIVATION = Pattern.compile("derive\\s+(\\S+)\\s*=\\s*(.+)");
     private static final Pattern STEP = Pattern.compile("(\\S+?)([<>~])");
     private static final Pattern FILTER = Pattern.compile("\\[\\s*([^=\\]]+?)\\s*=\\s*([^\\]]+?)\\s*]");
+
+    /** The built-in English lexicon that ships in the jar. */
+    static final String BUILTIN = "lexicon/english-family.txt";
+
+    /** Reads the built-in lexicon. */
+    static LexiconFile builtin() {
+        try (InputStream in = new ClassPathResource(BUILTIN).getInputStream()) {
+            return read(in, LexiconStore.BUILTIN);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     static LexiconFile read(InputStream in, String origin) {
         List<RelationInfo> relations = new ArrayList<>();

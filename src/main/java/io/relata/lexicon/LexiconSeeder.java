@@ -1,20 +1,17 @@
 package io.relata.lexicon;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-/** Writes the built-in English lexicon into the store at start; phrases users added are kept. */
+/**
+ * Writes the built-in English lexicon into the store at start: what the store lacks is added; what users added is kept,
+ * and what users deleted stays deleted.
+ */
 @Component
 @Order(0)
 class LexiconSeeder implements ApplicationRunner {
-
-    static final String DEFAULT_LEXICON = "lexicon/english-family.txt";
 
     private final Lexicon lexicon;
 
@@ -24,10 +21,6 @@ class LexiconSeeder implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        try (InputStream in = new ClassPathResource(DEFAULT_LEXICON).getInputStream()) {
-            lexicon.seed(LexiconFile.read(in, "builtin"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        lexicon.seed(LexiconFile.builtin());
     }
 }

@@ -1,6 +1,7 @@
 package io.relata.web;
 
 import io.relata.InvalidInputException;
+import io.relata.TextInput;
 import io.relata.facts.FactIngestor;
 import io.relata.query.EntityResolver;
 import io.relata.query.ResolvedEntity;
@@ -44,8 +45,9 @@ class EntityController {
             throw new InvalidInputException("the body needs entity and alias");
         }
         ResolvedEntity entity = resolver.resolve(checked(body.entity(), "entity"));
-        boolean added = ingestor.addAlias(entity.entity().id(), checked(body.alias(), "alias"));
-        return new AliasAdded(view(entity).entity(), body.alias().strip(), added);
+        String alias = checked(body.alias(), "alias");
+        boolean added = ingestor.addAlias(entity.entity().id(), alias);
+        return new AliasAdded(view(entity).entity(), alias, added);
     }
 
     private static Resolution view(ResolvedEntity resolved) {
@@ -55,12 +57,6 @@ class EntityController {
     }
 
     private static String checked(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(name + " must not be blank");
-        }
-        if (value.length() > 500) {
-            throw new io.relata.TooLargeException(name + " longer than 500 characters");
-        }
-        return value;
+        return TextInput.check(name, value, TextInput.LABEL_LENGTH);
     }
 }

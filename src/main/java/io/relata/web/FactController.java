@@ -1,9 +1,11 @@
 package io.relata.web;
 
 import io.relata.InvalidInputException;
+import io.relata.TextInput;
 import io.relata.facts.FactFormat;
 import io.relata.facts.FactIngestor;
 import io.relata.facts.FactInput;
+import io.relata.facts.HeaderLine;
 import io.relata.facts.ImportSummary;
 import io.relata.facts.IngestSummary;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Facts", description = "Add facts: \"subject's relation is object\"; entities are created on first mention")
 class FactController {
 
-    private static final String SOURCE_PATTERN = "[A-Za-z0-9._:/-]{1,200}";
+    private static final String SOURCE_PATTERN = "[A-Za-z0-9._:/-]{1," + TextInput.SOURCE_LENGTH + "}";
 
     private final FactIngestor ingestor;
 
@@ -58,9 +60,12 @@ class FactController {
 
     @PostMapping(path = "/v1/facts/import", consumes = {"text/tab-separated-values", "text/csv", "application/x-ndjson"})
     @Operation(summary = "Import a file of facts",
-            description = "TSV (subject, relation, object; no header), CSV (header subject,relation,object) or NDJSON "
-                    + "(one fact object a line). Streamed and committed in batches; malformed lines are listed with "
-                    + "their numbers and the rest is stored.",
+            description = "TSV (subject, relation, object; a first line subject<TAB>relation<TAB>object, in any case, "
+                    + "is taken as a header), CSV by RFC 4180 (header subject,relation,object; quoted fields may hold "
+                    + "commas, quotes and line breaks) or NDJSON (one fact object a line, no other fields). The media "
+                    + "type's header parameter declares the header: header=present or header=absent. UTF-8 only. "
+                    + "Streamed and committed in batches; malformed records are listed by the line they start on and "
+                    + "the rest is stored.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
                     @Content(mediaType = "text/tab-separated-values", schema = @Schema(type = "string"), examples = @ExampleObject(
                             name = "TSV with a bad line",
@@ -73,12 +78,13 @@ class FactController {
     ImportSummary importFile(HttpServletRequest request, @RequestParam(defaultValue = "import") String source) throws IOException {
         FactFormat format = FactFormat.ofContentType(request.getContentType())
                 .orElseThrow(() -> new InvalidInputException("unsupported content type " + request.getContentType()));
-        return ingestor.importFile(request.getInputStream(), format, checkedSource(source));
+        return ingestor.importFile(request.getInputStream(), format, HeaderLine.ofContentType(request.getContentType()),
+                checkedSource(source));
     }
 
     private static String checkedSource(String source) {
         if (!source.matches(SOURCE_PATTERN)) {
-            throw new InvalidInputException("source must be 1-200 letters, digits or ._:/-");
+            throw new InvalidInputException("source must be 1-" + TextInput.SOURCE_LENGTH + " letters, digits or ._:/-");
         }
         return source;
     }

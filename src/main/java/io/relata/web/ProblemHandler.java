@@ -40,12 +40,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
-            problem.setType(URI.create(Problems.TYPE_BASE + typeOf(status)));
+            problem.setType(URI.create(Problems.TYPE_BASE + Problems.typeOf(status.value())));
+            if (status.value() == HttpStatus.BAD_REQUEST.value()) {
+                problem.setTitle(Problems.INVALID_REQUEST);
+            }
             if (request instanceof ServletWebRequest servlet) {
-                problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+                problem.setInstance(Problems.instance(servlet.getRequest().getRequestURI()));
             }
             if (ex instanceof HttpMessageNotReadableException) {
-                problem.setDetail("the request body is not valid JSON of the expected shape");
+                problem.setDetail(JsonErrors.explain(ex));
             }
         }
         return response;
@@ -61,18 +64,5 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return super.handleHttpMessageNotReadable(ex, headers, status, request);
-    }
-
-    private static String typeOf(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> "invalid-request";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 413 -> "too-large";
-            case 415 -> "unsupported-media-type";
-            case 503 -> "unavailable";
-            default -> "http-" + status.value();
-        };
     }
 }

@@ -3,9 +3,12 @@ package io.relata.web;
 import io.relata.InvalidInputException;
 import io.relata.TooLargeException;
 import io.relata.facts.ImportFailedException;
+import io.relata.lexicon.LexiconConflictException;
+import io.relata.lexicon.UnknownLexiconEntryException;
 import io.relata.model.DamagedModelException;
 import io.relata.model.ModelBusyException;
 import io.relata.model.UnknownModelException;
+import io.relata.ops.LogSafe;
 import io.relata.query.OverloadedException;
 import io.relata.query.QuestionNotUnderstoodException;
 import io.relata.query.QuestionTimeoutException;
@@ -18,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +37,7 @@ final class Problems {
 
     static final String TYPE_BASE = "https://relata.io/problems/";
     static final String RETRY_AFTER_SECONDS = "1";
+    static final String INVALID_REQUEST = "Invalid request";
 
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
@@ -42,7 +47,7 @@ final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(title);
-        problem.setInstance(URI.create(path));
+        problem.setInstance(instance(path));
         return problem;
     }
 
@@ -54,6 +59,42 @@ final class Problems {
             return path;
         } catch (IllegalArgumentException e) {
             return UriUtils.encodePath(path, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The problem for a bare status, such as one the servlet container answers before relata sees the request. */
+    static ProblemDetail ofStatus(int status, String detail, String path) {
+        HttpStatus known = HttpStatus.resolve(status);
+        HttpStatus resolved = known != null ? known : HttpStatus.INTERNAL_SERVER_ERROR;
+        return of(resolved, typeOf(resolved.value()),
+                resolved == HttpStatus.BAD_REQUEST ? INVALID_REQUEST : resolved.getReasonPhrase(), detail, path);
+    }
+
+    /** The stable type of a problem known only by its status. */
+    static String typeOf(int status) {
+        return switch (status) {
+            case 400 -> "invalid-request";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "too-large";
+            case 415 -> "unsupported-media-type";
+            case 500 -> "internal";
+            case 503 -> "unavailable";
+            case 505 -> "http-version-not-supported";
+            default -> "http-" + status;
+        };
+    }
+
+    /** The request path as a URI; a path that is not one (a malformed request) is percent-encoded first. */
+    static URI instance(String path) {
+        if (path == null || path.isEmpty()) {
+            return URI.create("/");
+        }
+        try {
+            return URI.create(path);
+        } catch (IllegalArgumentException e) {
+            return URI.create(UriUtils.encodePath(path, StandardCharsets.UTF_8));
         }
     }
 
@@ -70,7 +111,17 @@ final class Problems {
     /** The problem for an exception relata raises itself; anything else is a 500 that says nothing about internals. */
     static ProblemDetail describe(Exception e, String path) {
         if (e instanceof InvalidInputException) {
-            return of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(), path);
+            return of(HttpStatus.BAD_REQUEST, "invalid-request", INVALID_REQUEST, e.getMessage(), path);
+        }
+        if (e instanceof InvalidParameterException) {
+            return of(HttpStatus.BAD_REQUEST, "invalid-request", INVALID_REQUEST,
+                    "the query string is not valid: every %-escape must be two hex digits and decode to UTF-8", path);
+        }
+        if (e instanceof UnknownLexiconEntryException u) {
+            return of(HttpStatus.NOT_FOUND, "unknown-" + u.kind(), "Unknown " + u.kind(), e.getMessage(), path);
+        }
+        if (e instanceof LexiconConflictException c) {
+            return of(HttpStatus.CONFLICT, c.type(), "Lexicon change refused", e.getMessage(), path);
         }
         if (e instanceof UnknownEntityException u) {
             ProblemDetail problem = of(HttpStatus.NOT_FOUND, u.ambiguous() ? "ambiguous-entity" : "unknown-entity",
@@ -130,14 +181,14 @@ final class Problems {
             return of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Overloaded", e.getMessage(), path);
         }
         if (e instanceof ImportFailedException f) {
-            log.error("Import stopped after line {}", f.committedLines(), e);
+            log.error("Import stopped after line {}", f.committedLines(), LogSafe.escape(e));
             ProblemDetail problem = of(HttpStatus.SERVICE_UNAVAILABLE, "import-interrupted", "Import interrupted",
                     "the store failed during the import; lines up to " + f.committedLines()
                             + " are stored, resend the file (stored facts count as duplicates)", path);
             problem.setProperty("committedLines", f.committedLines());
             return problem;
         }
-        log.error("Unexpected failure on {}", path, e);
+        log.error("Unexpected failure on {}", LogSafe.escape(path), LogSafe.escape(e));
         return of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "relata failed to answer; the error is logged", path);
     }

@@ -2,6 +2,7 @@ package io.relata.web;
 
 import io.relata.InvalidInputException;
 import io.relata.RelataProperties;
+import io.relata.TextInput;
 import io.relata.TooLargeException;
 import io.relata.lexicon.Direction;
 import io.relata.query.Evidence;
@@ -47,7 +48,7 @@ class QueryController {
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) Double minConfidence,
             @Parameter(description = "stated, inferred or both (comma-separated)") @RequestParam(required = false) List<String> evidence) {
-        return QueryResponse.of(queries.answer(request(new QueryBody(question, null, null, null, null, limit, minConfidence, evidence))));
+        return QueryResponse.of(queries.answer(request(new QueryBody(question, null, null, null, null, limit, minConfidence, evidence), "q")));
     }
 
     @PostMapping("/v1/queries")
@@ -60,7 +61,10 @@ class QueryController {
                     value = "{\"entity\":\"Mary Lee Pfeiffer\",\"relation\":\"mother\",\"direction\":\"inverse\"}"),
             @ExampleObject(name = "composed reading", value = "{\"question\":\"Who are the grandchildren of Elizabeth II?\",\"limit\":20}")
     })) @RequestBody QueryBody body) {
-        return QueryResponse.of(queries.answer(request(body)));
+        if (body == null) {
+            throw new InvalidInputException("the body needs a question, or an entity and a relation");
+        }
+        return QueryResponse.of(queries.answer(request(body, "")));
     }
 
     /** The batch body: queries answered in order. */
@@ -91,7 +95,7 @@ class QueryController {
                 if (query == null) {
                     throw new InvalidInputException("query " + i + " is null");
                 }
-                results.add(new BatchItem(200, QueryResponse.of(queries.answer(request(query))), null));
+                results.add(new BatchItem(200, QueryResponse.of(queries.answer(request(query, "queries[" + i + "]."))), null));
             } catch (RuntimeException e) {
                 ProblemDetail problem = Problems.describe(e, http.getRequestURI());
                 results.add(new BatchItem(problem.getStatus(), null, problem));
@@ -100,12 +104,27 @@ class QueryController {
         return new BatchResponse(results);
     }
 
-    private QueryRequest request(QueryBody body) {
+    /**
+     * The query with every text checked (see {@link TextInput}); {@code field} is how the client wrote the question
+     * field: "q" for GET, "" for a POST body, "queries[i]." in a batch.
+     */
+    private QueryRequest request(QueryBody body, String field) {
         int limit = body.limit() == null ? settings.defaultLimit() : body.limit();
         if (limit > settings.maxLimit()) {
             throw new InvalidInputException("limit must be at most " + settings.maxLimit());
         }
-        return new QueryRequest(body.question(), body.entity(), body.relation(), direction(body.direction()), body.candidate(), limit,
+        String questionField = field.equals("q") ? "q" : field + "question";
+        String prefix = field.equals("q") ? "" : field;
+        if (body.question() != null && body.question().length() > settings.maxQuestionLength()) {
+            throw new TooLargeException("the question has " + body.question().length() + " characters; at most "
+                    + settings.maxQuestionLength() + " are read");
+        }
+        return new QueryRequest(
+                TextInput.checkOptional(questionField, body.question(), settings.maxQuestionLength()),
+                TextInput.checkOptional(prefix + "entity", body.entity(), TextInput.LABEL_LENGTH),
+                TextInput.checkOptional(prefix + "relation", body.relation(), TextInput.LABEL_LENGTH),
+                direction(body.direction()),
+                TextInput.checkOptional(prefix + "candidate", body.candidate(), TextInput.LABEL_LENGTH), limit,
                 body.minConfidence() == null ? settings.defaultMinConfidence() : body.minConfidence(), evidence(body.evidence()));
     }
 

@@ -144,7 +144,7 @@ class FactFileReaderTest {
         assertThat(reader.next()).isNull();
         assertThat(lineBufferCapacity(reader))
                 .as("the line buffer must not grow with the line")
-                .isLessThan(4 * FactFileReader.MAX_LINE_LENGTH);
+                .isLessThanOrEqualTo(4 * FactFileReader.MAX_LINE_LENGTH);
     }
 
     // --- CSV
@@ -194,22 +194,116 @@ class FactFileReaderTest {
     }
 
     @Test
-    void csvUnterminatedQuoteIsRejected() throws IOException {
-        List<Line> lines = readAll("subject,relation,object\n\"Tom Cruise,mother,Mary\na,b,c\n", FactFormat.CSV);
+    void csvQuoteLeftOpenRunsToTheEndOfTheFileAndIsRejectedByItsFirstLine() throws IOException {
+        List<Line> lines = readAll("subject,relation,object\na,b,c\n\"Tom Cruise,mother,Mary\na,b,c\n", FactFormat.CSV);
 
-        assertThat(lines.get(0).number()).isEqualTo(2);
-        assertThat(lines.get(0).fact()).isNull();
-        assertThat(lines.get(0).rejection()).contains("unterminated");
-        assertThat(lines.get(1)).isEqualTo(fact(3, "a", "b", "c"));
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).isEqualTo(fact(2, "a", "b", "c"));
+        assertThat(lines.get(1).number()).isEqualTo(3);
+        assertThat(lines.get(1).fact()).isNull();
+        assertThat(lines.get(1).rejection()).contains("unterminated");
     }
 
     @Test
-    void csvFieldsFollowRfc4180() {
-        assertThat(FactFileReader.csvFields("a,\"b,c\",d")).containsExactly("a", "b,c", "d");
-        assertThat(FactFileReader.csvFields("\"\"\"\"")).containsExactly("\"");
-        assertThat(FactFileReader.csvFields(",,")).containsExactly("", "", "");
-        assertThat(FactFileReader.csvFields("O'Brien,x,y")).containsExactly("O'Brien", "x", "y");
-        assertThatThrownBy(() -> FactFileReader.csvFields("\"a\"\"")).isInstanceOf(InvalidInputException.class);
+    void csvQuotedFieldSpansLinesAndTheNextRecordKeepsItsLineNumber() throws IOException {
+        String csv = "subject,relation,object\r\n\"Quill\n\",mother,\"Mira\r\nQuill\"\r\nAda Quill,father,Owen Quill\r\n";
+
+        assertThat(readAll(csv, FactFormat.CSV)).containsExactly(
+                fact(2, "Quill\n", "mother", "Mira\nQuill"),
+                fact(5, "Ada Quill", "father", "Owen Quill"));
+    }
+
+    @Test
+    void csvFieldsFollowRfc4180() throws IOException {
+        assertThat(readAll("subject,relation,object\na,\"b,c\",d\n\"\"\"\",x,y\n,,\nO'Brien,x,y\n", FactFormat.CSV))
+                .containsExactly(fact(2, "a", "b,c", "d"), fact(3, "\"", "x", "y"), fact(4, "", "", ""),
+                        fact(5, "O'Brien", "x", "y"));
+    }
+
+    @Test
+    void csvCharacterAfterAClosingQuoteRejectsTheRecordByTheLineItStartsOnAndReadingGoesOn() throws IOException {
+        List<Line> lines = readAll("subject,relation,object\n\"Ada\nQuill\"x,mother,Mira\nOwen,father,Eli\n", FactFormat.CSV);
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).number()).isEqualTo(2);
+        assertThat(lines.get(0).rejection()).contains("closing quote");
+        assertThat(lines.get(1)).isEqualTo(fact(4, "Owen", "father", "Eli"));
+    }
+
+    @Test
+    void csvRecordLongerThanTheLimitIsRejectedWithoutBeingHeldAndReadingGoesOn() throws IOException {
+        String longLine = "x".repeat(1000) + "\n";
+        String csv = "subject,relation,object\n\"open," + longLine.repeat(FactFileReader.MAX_RECORD_LENGTH / 1000 + 5)
+                + "a,b,c\n";
+
+        List<Line> lines = readAll(csv, FactFormat.CSV);
+
+        assertThat(lines.get(0).number()).isEqualTo(2);
+        assertThat(lines.get(0).rejection()).contains("longer than").contains("quote");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(fact(FactFileReader.MAX_RECORD_LENGTH / 1000 + 7, "a", "b", "c"));
+    }
+
+    @Test
+    void csvLineOfInvalidUtf8InsideARecordRejectsTheRecord() throws IOException {
+        byte[] head = "subject,relation,object\n\"Ada\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = {(byte) 0xC0, (byte) 0xAF, '"', ',', 'm', ',', 'x', '\n'};
+        byte[] tail = "Owen,father,Eli\n".getBytes(StandardCharsets.UTF_8);
+
+        List<Line> lines = readAll(new FactFileReader(new SequenceInputStream(new ByteArrayInputStream(head),
+                new SequenceInputStream(new ByteArrayInputStream(bad), new ByteArrayInputStream(tail))), FactFormat.CSV));
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).number()).isEqualTo(2);
+        assertThat(lines.get(0).rejection()).isEqualTo("line 3: not valid UTF-8");
+        assertThat(lines.get(1)).isEqualTo(fact(4, "Owen", "father", "Eli"));
+    }
+
+    @Test
+    void csvHeaderMayBeDeclaredAbsent() throws IOException {
+        assertThat(readAll(new FactFileReader(bytes("a,b,c\n"), FactFormat.CSV, HeaderLine.ABSENT)))
+                .containsExactly(fact(1, "a", "b", "c"));
+    }
+
+    // --- TSV header
+
+    @Test
+    void tsvHeaderLineInAnyCaseIsNotAFact() throws IOException {
+        assertThat(readAll("\uFEFFSubject\tRELATION\tobject\r\na\tb\tc\n", FactFormat.TSV))
+                .containsExactly(fact(2, "a", "b", "c"));
+    }
+
+    @Test
+    void tsvHeaderIsDetectedOnlyExactlyAndOnlyFirst() throws IOException {
+        assertThat(readAll("subject name\trelation\tobject\nsubject\trelation\tobject\n", FactFormat.TSV))
+                .containsExactly(fact(1, "subject name", "relation", "object"), fact(2, "subject", "relation", "object"));
+    }
+
+    @Test
+    void tsvHeaderDeclaredAbsentIsAFact() throws IOException {
+        assertThat(readAll(new FactFileReader(bytes("subject\trelation\tobject\n"), FactFormat.TSV, HeaderLine.ABSENT)))
+                .containsExactly(fact(1, "subject", "relation", "object"));
+    }
+
+    @Test
+    void tsvHeaderDeclaredPresentMustBeThere() {
+        FactFileReader reader = new FactFileReader(bytes("a\tb\tc\n"), FactFormat.TSV, HeaderLine.PRESENT);
+
+        assertThatThrownBy(reader::next).isInstanceOf(InvalidInputException.class).hasMessageContaining("header");
+    }
+
+    // --- strict UTF-8
+
+    @Test
+    void overlongAndSurrogateEncodingsAreRejectedByLine() throws IOException {
+        byte[] overlong = {'a', (byte) 0xC0, (byte) 0xAF, '\t', 'b', '\t', 'c', '\n'};
+        byte[] surrogate = {'a', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '\t', 'b', '\t', 'c', '\n'};
+        byte[] good = "d\te\tf\n".getBytes(StandardCharsets.UTF_8);
+
+        List<Line> lines = readAll(new FactFileReader(new SequenceInputStream(new ByteArrayInputStream(overlong),
+                new SequenceInputStream(new ByteArrayInputStream(surrogate), new ByteArrayInputStream(good))), FactFormat.TSV));
+
+        assertThat(lines).extracting(Line::rejection).containsExactly("not valid UTF-8", "not valid UTF-8", null);
+        assertThat(lines.get(2)).isEqualTo(fact(3, "d", "e", "f"));
     }
 
     // --- NDJSON
@@ -219,7 +313,7 @@ class FactFileReaderTest {
         String ndjson = """
                 {"subject":"Tom Cruise","relation":"mother","object":"Mary Lee Pfeiffer"}
 
-                {"object":"male","relation":"gender","subject":"Tom Cruise","note":"ignored"}
+                {"object":"male","relation":"gender","subject":"Tom Cruise"}
                 """;
 
         assertThat(readAll(ndjson, FactFormat.NDJSON)).containsExactly(
@@ -261,6 +355,22 @@ class FactFileReaderTest {
     }
 
     @Test
+    void ndjsonIsStrict() throws IOException {
+        List<Line> lines = readAll("""
+                {"subject":"a","relation":"b","object":"c","note":"x"}
+                {"subject":"a","subject":"z","relation":"b","object":"c"}
+                {"subject":"a","relation":"b","object":"c"} {"subject":"d"}
+                {"subject":"a","relation":"b","object":"c"}
+                """, FactFormat.NDJSON);
+
+        assertThat(lines).extracting(Line::rejection).containsExactly(
+                "unknown field 'note'; the fields are subject, relation, object",
+                "not valid JSON: Duplicate Object property \"subject\"",
+                "not valid JSON",
+                null);
+    }
+
+    @Test
     void ndjsonMissingOrNullFieldIsLeftForTheFactCheck() throws IOException {
         List<Line> lines = readAll("{\"subject\":\"a\",\"relation\":\"b\"}\n{\"subject\":null,\"relation\":\"b\",\"object\":\"c\"}\n",
                 FactFormat.NDJSON);
@@ -269,9 +379,12 @@ class FactFileReaderTest {
     }
 
     private static int lineBufferCapacity(FactFileReader reader) throws ReflectiveOperationException {
-        Field buffer = FactFileReader.class.getDeclaredField("buffer");
+        Field lines = FactFileReader.class.getDeclaredField("lines");
+        lines.setAccessible(true);
+        Object source = lines.get(reader);
+        Field buffer = source.getClass().getDeclaredField("line");
         buffer.setAccessible(true);
-        return ((StringBuilder) buffer.get(reader)).capacity();
+        return ((byte[]) buffer.get(source)).length;
     }
 
     /** {@code length} copies of one byte, made as they are read. */

@@ -273,6 +273,46 @@ abstract class PostgresStoreIT {
     }
 
     @Test
+    void aLoneSurrogateIsARejectedLineAndNeverReachesTheStore() {
+        String ndjson = "{\"subject\":\"Lone Sur\\ud800\",\"relation\":\"mother\",\"object\":\"Lone Mum\"}\n"
+                + "{\"subject\":\"Lone Kid\",\"relation\":\"mother\",\"object\":\"Lone Mum\"}\n";
+
+        Reply reply = exchange("/v1/facts/import", MediaType.parseMediaType("application/x-ndjson"), ndjson);
+
+        assertThat(reply.status().value()).as("%s", reply.body()).isEqualTo(200);
+        assertThat(reply.body().path("added").asInt()).isEqualTo(1);
+        assertThat(reply.body().path("rejected").get(0).path("line").asInt()).isEqualTo(1);
+        assertThat(reply.body().path("rejected").get(0).path("reason").asString()).contains("unpaired surrogate");
+        assertThat(entitiesLabelled("Lone Sur%")).isZero();
+        assertThat(postFacts("[{\"subject\":\"Lone Sur\\udc00\",\"relation\":\"mother\",\"object\":\"Lone Mum\"}]")
+                .status().value()).isEqualTo(400);
+    }
+
+    @Test
+    void lexiconTextsLongerThanTheirColumnsAreRefusedAndEditsUndoOnPostgres() {
+        Reply description = exchange("/v1/lexicon/relations", MediaType.APPLICATION_JSON,
+                "{\"name\":\"pg-long\",\"description\":\"" + "d".repeat(1001) + "\"}");
+        Reply filter = exchange("/v1/lexicon/phrases", MediaType.APPLICATION_JSON,
+                "{\"phrase\":\"pg long\",\"readings\":[{\"relation\":\"mother\",\"filter\":{\"gender\":\"" + "m".repeat(501) + "\"}}]}");
+        assertThat(description.status().value()).isEqualTo(400);
+        assertThat(filter.status().value()).isEqualTo(400);
+        assertThat(relationNamed("pg-long")).isZero();
+
+        assertThat(exchange("/v1/lexicon/relations", MediaType.APPLICATION_JSON,
+                "{\"name\":\"pg-director\",\"phrases\":[\"pg director\"]}").status().value()).isEqualTo(200);
+        assertThat(http().delete().uri("/v1/lexicon/relations/pg-director").retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(relationNamed("pg-director")).isZero();
+        assertThat(http().delete().uri("/v1/lexicon/phrases/mum").retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from phrase_reading where phrase = 'mum' and origin = 'removed'")
+                .query(Long.class).single()).isOne();
+        assertThat(exchange("/v1/lexicon/restore-defaults", MediaType.APPLICATION_JSON, "").status().value()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from phrase_reading where phrase = 'mum' and origin = 'builtin'")
+                .query(Long.class).single()).isOne();
+    }
+
+    @Test
     void concurrentOverlappingIngestionStoresEachFactOnce() throws Exception {
         List<FactInput> facts = new ArrayList<>();
         for (int i = 0; i < 60; i++) {

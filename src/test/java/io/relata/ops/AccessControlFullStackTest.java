@@ -174,6 +174,7 @@ class AccessControlFullStackTest {
     private static String version;
     private static String finishedJob;
     private static String runningJob;
+    private static long mumReading;
     private static TrainingJobs trainingJobs;
 
     @BeforeEach
@@ -197,6 +198,7 @@ class AccessControlFullStackTest {
         runningJob = JSON.readTree(second.body()).path("id").asString();
         await(runningJob, job -> job.status().wireName().equals("running"));
         trainingJobs = jobs;
+        mumReading = jdbc.sql("select min(id) from phrase_reading where phrase = 'mum'").query(Long.class).single();
         assertThat(serving.activeManifest()).isEmpty();
     }
 
@@ -232,6 +234,12 @@ class AccessControlFullStackTest {
                         "{\"name\":\"intruder\",\"phrases\":[\"intruder\"]}", 200, false),
                 new Operation("POST", "/v1/lexicon/phrases", "/v1/lexicon/phrases", "", "application/json",
                         "{\"phrase\":\"intruding parent\",\"readings\":[{\"relation\":\"mother\"}]}", 200, false),
+                new Operation("GET", "/v1/lexicon/phrases/{phrase}", "/v1/lexicon/phrases/mother", "", null, null, 200, true),
+                new Operation("DELETE", "/v1/lexicon/phrases/{phrase}/readings/{id}", "/v1/lexicon/phrases/mum/readings/" + mumReading,
+                        "", null, null, 200, false),
+                new Operation("DELETE", "/v1/lexicon/phrases/{phrase}", "/v1/lexicon/phrases/mommy", "", null, null, 200, false),
+                new Operation("DELETE", "/v1/lexicon/relations/{name}", "/v1/lexicon/relations/intruder", "", null, null, 200, false),
+                new Operation("POST", "/v1/lexicon/restore-defaults", "/v1/lexicon/restore-defaults", "", null, null, 200, false),
                 new Operation("POST", "/v1/training-jobs", "/v1/training-jobs", "", "application/json",
                         "{\"rank\":8,\"epochs\":1,\"activate\":\"never\"}", 202, false),
                 new Operation("GET", "/v1/training-jobs", "/v1/training-jobs", "", null, null, 200, true),

@@ -106,16 +106,17 @@ class EntityControllerTest {
     }
 
     @Test
-    void overlongMentionIsTooLarge() throws Exception {
+    void overlongMentionIsInvalidAndNamesTheParameter() throws Exception {
         mvc.perform(get("/v1/entities/resolve").param("q", "x".repeat(501)))
-                .andExpect(problem(413, "too-large", "/v1/entities/resolve"));
+                .andExpect(problem(400, "invalid-request", "/v1/entities/resolve"))
+                .andExpect(jsonPath("$.detail").value("q is longer than 500 characters"));
         verifyNoInteractions(resolver);
     }
 
     @Test
     void addsAnAliasToTheResolvedEntity() throws Exception {
         given(resolver.resolve("Tom Cruise")).willReturn(new ResolvedEntity(TOM, "Tom Cruise", MatchKind.EXACT));
-        given(ingestor.addAlias(1L, " Thomas Mapother IV ")).willReturn(true);
+        given(ingestor.addAlias(1L, "Thomas Mapother IV")).willReturn(true);
 
         mvc.perform(post("/v1/entities/aliases").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"entity\":\"Tom Cruise\",\"alias\":\" Thomas Mapother IV \"}"))
@@ -167,13 +168,24 @@ class EntityControllerTest {
     }
 
     @Test
-    void aliasTheIngestorRefusesIsInvalid() throws Exception {
+    void aliasWithAnInvisibleCharacterIsRefusedNamingTheField() throws Exception {
         given(resolver.resolve("Tom Cruise")).willReturn(new ResolvedEntity(TOM, "Tom Cruise", MatchKind.EXACT));
-        given(ingestor.addAlias(1L, "T\u0007C")).willThrow(new InvalidInputException("alias contains control characters"));
 
         mvc.perform(post("/v1/entities/aliases").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"entity\":\"Tom Cruise\",\"alias\":\"T\\u0007C\"}"))
+                        .content("{\"entity\":\"Tom Cruise\",\"alias\":\"T\\u200bC\"}"))
                 .andExpect(problem(400, "invalid-request", "/v1/entities/aliases"))
-                .andExpect(jsonPath("$.detail").value("alias contains control characters"));
+                .andExpect(jsonPath("$.detail").value("alias contains an invisible format character U+200B at character 2"));
+        verifyNoInteractions(ingestor);
+    }
+
+    @Test
+    void aliasTheIngestorRefusesIsInvalid() throws Exception {
+        given(resolver.resolve("Tom Cruise")).willReturn(new ResolvedEntity(TOM, "Tom Cruise", MatchKind.EXACT));
+        given(ingestor.addAlias(1L, "TC")).willThrow(new InvalidInputException("alias is longer than 10 characters"));
+
+        mvc.perform(post("/v1/entities/aliases").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"entity\":\"Tom Cruise\",\"alias\":\"TC\"}"))
+                .andExpect(problem(400, "invalid-request", "/v1/entities/aliases"))
+                .andExpect(jsonPath("$.detail").value("alias is longer than 10 characters"));
     }
 }

@@ -20,6 +20,7 @@ import io.relata.TooLargeException;
 import io.relata.facts.FactFormat;
 import io.relata.facts.FactIngestor;
 import io.relata.facts.FactInput;
+import io.relata.facts.HeaderLine;
 import io.relata.facts.ImportFailedException;
 import io.relata.facts.ImportSummary;
 import io.relata.facts.IngestSummary;
@@ -183,7 +184,7 @@ class FactControllerTest {
     void importStreamsTheBodyInTheFormatOfItsContentType(String contentType, FactFormat format) throws Exception {
         String file = "Ada Quill\tfather\tOwen Quill\nnot a fact\nOwen Quill\tgender\tmale\n";
         AtomicReference<String> streamed = new AtomicReference<>();
-        given(ingestor.importFile(any(), eq(format), eq("import"))).willAnswer(call -> {
+        given(ingestor.importFile(any(), eq(format), eq(HeaderLine.DEFAULT), eq("import"))).willAnswer(call -> {
             streamed.set(new String(call.<InputStream>getArgument(0).readAllBytes(), StandardCharsets.UTF_8));
             return new ImportSummary(3, 2, 0, List.of(new ImportSummary.Rejection(2, "expected 3 fields")), 1);
         });
@@ -203,12 +204,33 @@ class FactControllerTest {
 
     @Test
     void importSourceParameterIsPassedOn() throws Exception {
-        given(ingestor.importFile(any(), any(), any())).willReturn(new ImportSummary(0, 0, 0, List.of(), 0));
+        given(ingestor.importFile(any(), any(), any(), any())).willReturn(new ImportSummary(0, 0, 0, List.of(), 0));
 
         mvc.perform(post("/v1/facts/import").param("source", "census-1901").contentType("text/csv").content("subject,relation,object\n"))
                 .andExpect(status().isOk());
 
-        verify(ingestor).importFile(any(), eq(FactFormat.CSV), eq("census-1901"));
+        verify(ingestor).importFile(any(), eq(FactFormat.CSV), eq(HeaderLine.DEFAULT), eq("census-1901"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "text/tab-separated-values; header=present | PRESENT",
+            "text/csv; header=absent                   | ABSENT",
+            "text/csv;charset=utf-8;header=\"Present\"   | PRESENT"})
+    void importHeaderParameterDeclaresTheHeaderLine(String contentType, HeaderLine header) throws Exception {
+        given(ingestor.importFile(any(), any(), any(), any())).willReturn(new ImportSummary(0, 0, 0, List.of(), 0));
+
+        mvc.perform(post("/v1/facts/import").header("Content-Type", contentType).content("a\tb\tc\n"))
+                .andExpect(status().isOk());
+
+        verify(ingestor).importFile(any(), any(), eq(header), eq("import"));
+    }
+
+    @Test
+    void importHeaderParameterOtherThanPresentOrAbsentIsInvalid() throws Exception {
+        mvc.perform(post("/v1/facts/import").header("Content-Type", "text/csv; header=maybe").content("a,b,c\n"))
+                .andExpect(problem(400, "invalid-request", "/v1/facts/import"));
+        verifyNoInteractions(ingestor);
     }
 
     @ParameterizedTest
@@ -228,7 +250,7 @@ class FactControllerTest {
 
     @Test
     void importInterruptedByTheStoreIsUnavailableAndSaysWhatIsStored() throws Exception {
-        given(ingestor.importFile(any(), any(), any()))
+        given(ingestor.importFile(any(), any(), any(), any()))
                 .willThrow(new ImportFailedException(2000, new IllegalStateException("disk full")));
 
         mvc.perform(post("/v1/facts/import").contentType("text/tab-separated-values").content("a\tmother\tb\n"))

@@ -11,6 +11,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -20,9 +21,11 @@ import io.relata.InvalidInputException;
 import io.relata.lexicon.AnswerFilter;
 import io.relata.lexicon.Direction;
 import io.relata.lexicon.Lexicon;
+import io.relata.lexicon.LexiconConflictException;
 import io.relata.lexicon.Reading;
 import io.relata.lexicon.RelationInfo;
 import io.relata.lexicon.Step;
+import io.relata.lexicon.UnknownLexiconEntryException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -210,5 +213,93 @@ class LexiconControllerTest {
                         .content("{\"phrase\":\"godmother\",\"readings\":[{\"relation\":\"godparent\"}]}"))
                 .andExpect(problem(400, "invalid-request", "/v1/lexicon/phrases"))
                 .andExpect(jsonPath("$.detail").value(containsString("godparent")));
+    }
+
+    @Test
+    void aFieldWithAControlCharacterIsRefusedByItsPathBeforeTheLexicon() throws Exception {
+        mvc.perform(post("/v1/lexicon/phrases").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"phrase":"stepson","readings":[{"relation":"mother"},{"path":[{"relation":"spouse"},
+                         {"relation":"mo\\u0000ther"}]}]}"""))
+                .andExpect(problem(400, "invalid-request", "/v1/lexicon/phrases"))
+                .andExpect(jsonPath("$.detail").value("readings[1].path[1].relation contains a control character U+0000 at character 3"));
+        verifyNoInteractions(lexicon);
+    }
+
+    @Test
+    void moreReadingsThanAPhraseMayHaveIsTooLarge() throws Exception {
+        String readings = String.join(",", java.util.Collections.nCopies(Lexicon.MAX_READINGS_PER_PHRASE + 1, "{\"relation\":\"mother\"}"));
+
+        mvc.perform(post("/v1/lexicon/phrases").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"phrase\":\"mama\",\"readings\":[" + readings + "]}"))
+                .andExpect(problem(413, "too-large", "/v1/lexicon/phrases"));
+        verifyNoInteractions(lexicon);
+    }
+
+    @Test
+    void listsAPhrasesReadingsWithTheirIds() throws Exception {
+        given(lexicon.storedReadings("mother")).willReturn(List.of(
+                new Lexicon.StoredReading(7, Reading.of("mother", Direction.FORWARD), "builtin"),
+                new Lexicon.StoredReading(42, Reading.of("father", Direction.FORWARD), "user")));
+
+        mvc.perform(get("/v1/lexicon/phrases/mother"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.phrase").value("mother"))
+                .andExpect(jsonPath("$.readings[1].id").value(42))
+                .andExpect(jsonPath("$.readings[1].origin").value("user"))
+                .andExpect(jsonPath("$.readings[1].reading.relation").value("father"));
+    }
+
+    @Test
+    void deletesOneReadingOfAPhrase() throws Exception {
+        given(lexicon.deleteReading("mother", 42)).willReturn(new Lexicon.DeleteSummary(0, 1));
+
+        mvc.perform(delete("/v1/lexicon/phrases/mother/readings/42"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.readingsDeleted").value(1));
+    }
+
+    @Test
+    void deletesAPhraseWithSpacesInItsName() throws Exception {
+        given(lexicon.deletePhrase("directed by")).willReturn(new Lexicon.DeleteSummary(0, 2));
+
+        mvc.perform(delete("/v1/lexicon/phrases/{phrase}", "directed by"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.readingsDeleted").value(2));
+    }
+
+    @Test
+    void deletingAnUnknownPhraseIsNotFound() throws Exception {
+        given(lexicon.deletePhrase("nonsense")).willThrow(new UnknownLexiconEntryException("phrase", "no phrase 'nonsense'"));
+
+        mvc.perform(delete("/v1/lexicon/phrases/nonsense"))
+                .andExpect(problem(404, "unknown-phrase", "/v1/lexicon/phrases/nonsense"));
+    }
+
+    @Test
+    void deletingARelationThatFactsUseIsAConflict() throws Exception {
+        given(lexicon.deleteRelation("mother")).willThrow(new LexiconConflictException("relation-in-use", "facts use it"));
+
+        mvc.perform(delete("/v1/lexicon/relations/mother"))
+                .andExpect(problem(409, "relation-in-use", "/v1/lexicon/relations/mother"));
+    }
+
+    @Test
+    void readingIdThatIsNotANumberIsInvalid() throws Exception {
+        mvc.perform(delete("/v1/lexicon/phrases/mother/readings/first"))
+                .andExpect(problem(400, "invalid-request", "/v1/lexicon/phrases/mother/readings/first"));
+        verifyNoInteractions(lexicon);
+    }
+
+    @Test
+    void restoringTheDefaultsDropsUserAdditionsUnlessAskedToKeepThem() throws Exception {
+        given(lexicon.restoreDefaults(false)).willReturn(new Lexicon.RestoreSummary(3, 2, 1));
+        given(lexicon.restoreDefaults(true)).willReturn(new Lexicon.RestoreSummary(3, 0, 0));
+
+        mvc.perform(post("/v1/lexicon/restore-defaults"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.userReadingsDeleted").value(2));
+        mvc.perform(post("/v1/lexicon/restore-defaults").param("keepUserAdditions", "true"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.userReadingsDeleted").value(0));
     }
 }

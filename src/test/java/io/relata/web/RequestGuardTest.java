@@ -204,7 +204,7 @@ class RequestGuardTest {
     @Test
     void importsStreamAndAreExemptFromTheBodyLimit() throws Exception {
         readiness(true, true);
-        given(ingestor.importFile(any(), any(), any())).willAnswer(call -> {
+        given(ingestor.importFile(any(), any(), any(), any())).willAnswer(call -> {
             long bytes = call.<InputStream>getArgument(0).readAllBytes().length;
             return new ImportSummary(bytes, 0, 0, List.of(), 0);
         });
@@ -213,6 +213,6 @@ class RequestGuardTest {
         mvc.perform(post("/v1/facts/import").contentType("text/tab-separated-values").content(file))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.lines").value(file.length()));
-        verify(ingestor).importFile(any(), any(FactFormat.class), any());
+        verify(ingestor).importFile(any(), any(FactFormat.class), any(), any());
     }
 }
