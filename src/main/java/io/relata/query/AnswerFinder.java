@@ -86,26 +86,37 @@ class AnswerFinder {
             Map<Long, Candidate> best = candidates(session, entity, readings, evidence, limit, deadline);
             List<Answer> answers = answers(best.values(), 0.0, Integer.MAX_VALUE);
             Optional<Answer> found = answers.stream().filter(a -> a.entity().id() == candidate).findFirst();
+            List<Answer> others = answers.stream()
+                    .filter(a -> a.entity().id() != candidate && a.evidence() != Evidence.INFERRED)
+                    .limit(limit)
+                    .toList();
             double probability;
+            Set<Evidence> sources = java.util.EnumSet.noneOf(Evidence.class);
             if (found.isPresent()) {
                 probability = found.get().confidence();
+                sources.add(found.get().evidence());
             } else if (evidence.contains(Evidence.INFERRED) && session.status().loaded()) {
                 probability = judge(session, entity, readings, candidate, evidence, deadline);
+                sources.add(Evidence.INFERRED);
+                others.forEach(a -> sources.add(a.evidence()));
             } else {
                 probability = byCardinality(entity, readings, evidence, deadline);
+                if (!Double.isNaN(probability)) {
+                    others.forEach(a -> sources.add(a.evidence()));
+                }
             }
             EntityRef ref = new EntityRef(candidate, facts.labels(List.of(candidate)).get(candidate));
             List<Verification.Support> support = new ArrayList<>();
             found.ifPresent(a -> support.add(new Verification.Support(a, true)));
-            answers.stream()
-                    .filter(a -> a.entity().id() != candidate && a.evidence() != Evidence.INFERRED)
-                    .limit(limit)
-                    .forEach(a -> support.add(new Verification.Support(a, false)));
+            others.forEach(a -> support.add(new Verification.Support(a, false)));
             if (Double.isNaN(probability)) {
-                return new Verification(ref, false, 0.5, support);
+                return new Verification(ref, false, 0.5, List.of(), support);
             }
             boolean holds = probability >= 0.5;
-            return new Verification(ref, holds, holds ? probability : 1 - probability, support);
+            if (holds) {
+                sources.retainAll(found.map(a -> Set.of(a.evidence())).orElse(Set.of(Evidence.INFERRED)));
+            }
+            return new Verification(ref, holds, holds ? probability : 1 - probability, List.copyOf(sources), support);
         }
     }
 

@@ -68,6 +68,7 @@ public final class QuestionForms {
             form("is Y the R of X", Shape.YES_NO, BE + " Y " + ARTICLE + " R of|to X"),
             form("does X have Y as R", Shape.YES_NO, "do|does|did X have|has|had Y as " + AS_ARTICLE + " R"),
             form("whose R is X", Shape.TURNED, "whose R " + BE + " X"),
+            form("whose R X is", Shape.TURNED, "whose R X " + BE),
             form("X is the R of whom", Shape.TURNED, "X " + BE + " " + ARTICLE + " R of|to|for whom|who"),
             form("of whom is X the R", Shape.TURNED, "of|to whom|who " + BE + " X " + ARTICLE + " R"),
             form("who is X the R of", Shape.TURNED, "who|whom " + BE + " X " + ARTICLE + " R of|to|for"),
@@ -79,7 +80,10 @@ public final class QuestionForms {
             form("name the R of X", Shape.PLAIN, "name|list|give|show|find|tell [me|us] [the] [name|names] [of] " + ARTICLE + " N"),
             form("who is N", Shape.PLAIN, "who|what|which|whom " + BE + " " + ARTICLE + " N"),
             form("who X's R is", Shape.PLAIN, "who|what|whom X 's R " + BE),
-            form("who the R of X is", Shape.PLAIN, "who|what|whom " + ARTICLE + " R of X " + BE));
+            form("who the R of X is", Shape.PLAIN, "who|what|whom " + ARTICLE + " R of X " + BE),
+            form("the name of N", Shape.PLAIN, "[the] name|names of N"),
+            form("who R X", Shape.PLAIN, "who|what|which R X"),
+            form("who did X R", Shape.TURNED, "who|whom|what did|does|do X R"));
 
     /** Leading words that ask politely and change nothing. */
     private static final List<List<String>> LEAD_INS = List.of(
@@ -117,10 +121,11 @@ public final class QuestionForms {
         }
         Set<Analysis> analyses = new LinkedHashSet<>();
         for (String template : templates) {
-            Form form = new Form(template, Shape.PLAIN, templateElements(template));
-            for (Bindings b : match(form.elements(), words)) {
-                if (b.x() != null && analyses.size() < MAX_ANALYSES) {
-                    analyses.add(new Analysis("lexicon form", b.x(), template, Shape.PLAIN, null));
+            for (List<String> elements : templateVariants(template)) {
+                for (Bindings b : match(elements, words)) {
+                    if (b.x() != null && analyses.size() < MAX_ANALYSES) {
+                        analyses.add(new Analysis("lexicon form", b.x(), template, Shape.PLAIN, null));
+                    }
                 }
             }
         }
@@ -248,13 +253,25 @@ public final class QuestionForms {
         return !first.equals("'s") && !first.equals("'") && !last.equals("'s") && !last.equals("'");
     }
 
-    /** The template's words, its {X} the entity slot, every other word a literal (marked "=", never a slot or option). */
-    private static List<String> templateElements(String template) {
+    /**
+     * The template's words, its {X} the entity slot, every other word a literal (marked "=", never a slot or option;
+     * "is" also reads as the contraction "'s", "who's"); and, for a form that asks "wh-word be {X} ...", the same asked
+     * indirectly ("do you know when {X} was born" → "when {X} was born").
+     */
+    private static List<List<String>> templateVariants(String template) {
         List<String> elements = new ArrayList<>();
         for (String word : words(template)) {
-            elements.add(word.equalsIgnoreCase("{x}") ? "X" : "=" + word.toLowerCase(Locale.ROOT));
+            String lower = word.toLowerCase(Locale.ROOT);
+            elements.add(lower.equals("{x}") ? "X" : lower.equals("is") ? "is|'s" : "=" + lower);
         }
-        return elements;
+        List<List<String>> variants = new ArrayList<>(List.of(elements));
+        if (elements.size() > 3 && elements.get(2).equals("X") && List.of("is|'s", "=was", "=are", "=were").contains(elements.get(1))) {
+            List<String> indirect = new ArrayList<>(elements);
+            indirect.set(1, "X");
+            indirect.set(2, elements.get(1));
+            variants.add(indirect);
+        }
+        return variants;
     }
 
     /**

@@ -40,8 +40,12 @@ record QueryResponse(
      */
     record PhraseMatchView(String asked, String matched, String by, Double similarity, Boolean turned) {}
 
-    /** The verdict of a yes/no question: whether it holds, the probability of that verdict, and what it rests on. */
-    record VerificationView(EntityView candidate, boolean holds, double confidence, List<SupportView> evidence) {}
+    /**
+     * The verdict of a yes/no question: whether it holds, the probability of that verdict, the kinds of evidence it
+     * rests on (stated, derived, inferred), and the answers that support or contradict it.
+     */
+    record VerificationView(EntityView candidate, boolean holds, double confidence, List<String> evidence,
+            List<SupportView> support) {}
 
     /** One thing a verdict rests on: an answer, and whether it is the candidate (for) or another answer (against). */
     record SupportView(AnswerView answer, boolean supports) {}
@@ -109,7 +113,8 @@ record QueryResponse(
         }
         return new VerificationView(new EntityView(Long.toString(v.candidate().id()), v.candidate().label()), v.holds(),
                 Math.round(v.confidence() * 10_000) / 10_000.0,
-                v.evidence().stream().map(s -> new SupportView(answer(s.answer()), s.forCandidate())).toList());
+                v.evidence().stream().map(QueryResponse::wire).toList(),
+                v.support().stream().map(s -> new SupportView(answer(s.answer()), s.forCandidate())).toList());
     }
 
     static String wire(Enum<?> value) {

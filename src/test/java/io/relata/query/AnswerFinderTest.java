@@ -173,7 +173,8 @@ class AnswerFinderTest {
 
         assertThat(verdict.holds()).isTrue();
         assertThat(verdict.confidence()).isEqualTo(1.0);
-        assertThat(verdict.evidence()).singleElement().satisfies(s -> {
+        assertThat(verdict.evidence()).containsExactly(Evidence.STATED);
+        assertThat(verdict.support()).singleElement().satisfies(s -> {
             assertThat(s.forCandidate()).isTrue();
             assertThat(s.answer().evidence()).isEqualTo(Evidence.STATED);
         });
@@ -186,7 +187,8 @@ class AnswerFinderTest {
 
         assertThat(verdict.holds()).isFalse();
         assertThat(verdict.confidence()).isGreaterThan(0.75);
-        assertThat(verdict.evidence()).extracting(s -> s.answer().entity().id(), Verification.Support::forCandidate)
+        assertThat(verdict.evidence()).containsExactly(Evidence.STATED);
+        assertThat(verdict.support()).extracting(s -> s.answer().entity().id(), Verification.Support::forCandidate)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(MARY_LEE, false));
     }
 
@@ -196,6 +198,7 @@ class AnswerFinderTest {
 
         assertThat(verdict.holds()).isFalse();
         assertThat(verdict.confidence()).isEqualTo(0.5);
+        assertThat(verdict.evidence()).isEmpty();
     }
 
     @Test
