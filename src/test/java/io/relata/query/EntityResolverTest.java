@@ -25,7 +25,7 @@ class EntityResolverTest {
             new RelataProperties.Demo(true),
             new RelataProperties.Ingest(1000, 10000, 1000, 500),
             new RelataProperties.Query(10, 1000, 1000, 100, 10485760L, 64, Duration.ofSeconds(2), 5, 0.8),
-            new RelataProperties.Lexicon(Duration.ofSeconds(10)),
+            new RelataProperties.Lexicon(Duration.ofSeconds(10), new RelataProperties.Paraphrases(false, 0.75, 0.03, 0)),
             new RelataProperties.Model(false, "cpu", 64, java.time.Duration.ofMillis(2), 4096, false, Duration.ofSeconds(30)), new RelataProperties.Security(false, java.util.List.of(), java.util.List.of()));
 
     private final FakeDirectory directory = new FakeDirectory();
