@@ -157,8 +157,10 @@ public class ParaphraseMatcher implements ApplicationRunner {
     }
 
     /**
-     * The known phrases closest to this one, closest first, at most {@code k} and one per distinct reading: by meaning
-     * once the model is loaded, else by spelling. Whether any is close enough to be taken is {@link #match}'s to say.
+     * The known phrases closest to this one, closest first, at most {@code k} and one per distinct reading. Each known
+     * phrase scores the better of its spelling similarity and, once the model is loaded, its meaning similarity, so
+     * that a misspelling lists what it misspells and a synonym what it means. Whether any is close enough to be taken
+     * is {@link #match}'s to say.
      */
     public List<PhraseMatch> nearest(String phrase, int k) {
         Optional<String> normalized = bounded(phrase);
@@ -168,19 +170,15 @@ public class ParaphraseMatcher implements ApplicationRunner {
         Embedder model = settings.enabled() ? embedder : null;
         Index current = index(model);
         String asked = normalized.get();
+        String letters = KnownPhrases.letters(asked);
+        float[] v = model == null ? null : vector(model, asked);
         List<PhraseMatch> scored = new ArrayList<>();
-        if (model != null) {
-            float[] v = vector(model, asked);
-            for (String known : current.known().phrases()) {
-                scored.add(new PhraseMatch(asked, known, cosine(v, current.vectors().get(known)), PhraseMatch.Basis.MEANING,
-                        current.known().readingsOf(known)));
-            }
-        } else {
-            String letters = KnownPhrases.letters(asked);
-            for (String known : current.known().phrases()) {
-                scored.add(new PhraseMatch(asked, known, Spelling.similarity(letters, KnownPhrases.letters(known)),
-                        PhraseMatch.Basis.SPELLING, current.known().readingsOf(known)));
-            }
+        for (String known : current.known().phrases()) {
+            double spelling = Spelling.similarity(letters, KnownPhrases.letters(known));
+            double meaning = v == null ? -1 : cosine(v, current.vectors().get(known));
+            scored.add(meaning > spelling
+                    ? new PhraseMatch(asked, known, meaning, PhraseMatch.Basis.MEANING, current.known().readingsOf(known))
+                    : new PhraseMatch(asked, known, spelling, PhraseMatch.Basis.SPELLING, current.known().readingsOf(known)));
         }
         scored.sort(Comparator.comparingDouble(PhraseMatch::similarity).reversed());
         Map<List<Reading>, PhraseMatch> bestPerReading = new LinkedHashMap<>();

@@ -152,6 +152,18 @@ class ParaphraseMatcherTest {
     }
 
     @Test
+    void nearestListsWhatAMisspellingMisspellsAndWhatASynonymMeans() {
+        ParaphraseMatcher matcher = loaded();
+        // "sistar" embeds nowhere near "sister", but is spelt like it
+        PhraseMatch misspelt = matcher.nearest("sistar", 1).get(0);
+        assertThat(misspelt.knownPhrase()).isEqualTo("sister");
+        assertThat(misspelt.basis()).isEqualTo(PhraseMatch.Basis.SPELLING);
+        PhraseMatch synonym = matcher.nearest("offspring", 1).get(0);
+        assertThat(synonym.knownPhrase()).isEqualTo("child");
+        assertThat(synonym.basis()).isEqualTo(PhraseMatch.Basis.MEANING);
+    }
+
+    @Test
     void nearestListsOnePhrasePerReadingClosestFirst() {
         List<PhraseMatch> nearest = loaded().nearest("mama", 10);
         List<List<Reading>> readings = nearest.stream().map(PhraseMatch::readings).toList();
