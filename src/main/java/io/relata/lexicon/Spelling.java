@@ -1,7 +1,7 @@
 package io.relata.lexicon;
 
-/** Edit distances between phrases, for telling a misspelt relation phrase ("daugther") from another word. */
-final class Spelling {
+/** Edit distances between phrases and labels: a misspelt relation phrase ("daugther"), a mistyped entity name. */
+public final class Spelling {
 
     private Spelling() {}
 
@@ -9,7 +9,7 @@ final class Spelling {
      * Optimal string alignment distance: insertions, deletions and swaps of two neighbours cost 1, a substitution
      * costs {@code substitutionCost} (2 makes it an insertion plus a deletion, so only the other edits count as one).
      */
-    static int distance(String a, String b, int substitutionCost) {
+    public static int distance(String a, String b, int substitutionCost) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;
@@ -48,7 +48,7 @@ final class Spelling {
     }
 
     /** 1 − edits / longer length: 1 for the same text, 0 for nothing in common. */
-    static double similarity(String a, String b) {
+    public static double similarity(String a, String b) {
         int longer = Math.max(a.length(), b.length());
         return longer == 0 ? 1.0 : 1.0 - (double) distance(a, b, 1) / longer;
     }
