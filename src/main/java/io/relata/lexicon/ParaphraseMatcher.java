@@ -30,6 +30,19 @@ import org.springframework.stereotype.Component;
  * phrases (one per distinct reading). Both are thread-safe and cheap: at most one embedding of the asked phrase (a few
  * milliseconds on a CPU core, then cached), compared with the known phrases' embeddings.
  *
+ * <pre>{@code
+ * List<Reading> readings = lexicon.readingsOf(phrase);
+ * Optional<PhraseMatch> paraphrase = readings.isEmpty() ? paraphrases.match(phrase) : Optional.empty();
+ * // paraphrase.get().readings(), .knownPhrase(), .basis(), .similarity() say what was understood and how;
+ * // when both are empty, paraphrases.nearest(phrase, 5) lists what the 422 can offer instead
+ * }</pre>
+ *
+ * <p>A match carries the direction of the phrase it maps to: its readings are that phrase's, read from the asked
+ * entity as the lexicon reads every phrase, so a paraphrase of a converse phrase ("films made by" of "films directed
+ * by") reads inverse. Verb phrases of the default lexicon's relations ("gave birth to", "born to") are not matched:
+ * the model puts them nearest the relation name "born"; a lexicon line such as {@code gave birth to = mother>}
+ * declares them exactly.
+ *
  * <p>A phrase is tried, in order, as: a known phrase or relation name (singular or plural); one written with other
  * spaces or hyphens ("grand child", "mother in law"); a misspelling of one ("grandmohter", "neices"; see
  * {@link KnownPhrases#slipFor}). A phrase that is a known phrase with other words around it ("step mother", "older
