@@ -92,9 +92,27 @@ public record RelataProperties(
      * The relation lexicon cache.
      *
      * @param refreshInterval how often a replica re-reads phrases that another replica may have added
+     * @param paraphrases reading relation phrases the lexicon does not hold as ones it does
      */
     public record Lexicon(
-            @NotNull @DefaultValue("10s") Duration refreshInterval) {}
+            @NotNull @DefaultValue("10s") Duration refreshInterval,
+            @Valid @DefaultValue Paraphrases paraphrases) {}
+
+    /**
+     * Paraphrase matching: a relation phrase outside the lexicon is read as a known one when it is written another way,
+     * misspelt, or close in meaning by a sentence-embedding model (all-MiniLM-L6-v2, in process). Threshold and margin
+     * were measured on a list of paraphrases (docs/benchmarks.md, "Paraphrase matching").
+     *
+     * @param enabled match phrases outside the lexicon at all (the model loads in the background at start)
+     * @param threshold cosine similarity in [0,1] a phrase needs to its nearest known phrase to be read as it
+     * @param margin how much closer that phrase must be than the nearest phrase with other readings
+     * @param cacheSize phrase embeddings kept in memory (0 keeps none)
+     */
+    public record Paraphrases(
+            @DefaultValue("true") boolean enabled,
+            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.75") double threshold,
+            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.03") double margin,
+            @Min(0) @Max(1_000_000) @DefaultValue("4096") int cacheSize) {}
 
     /**
      * The relation model.

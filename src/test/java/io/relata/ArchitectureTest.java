@@ -17,6 +17,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("ai.djl..");
 
     @ArchTest
+    static final ArchRule theEmbeddingModelStaysInsideLexicon = noClasses()
+            .that().resideOutsideOfPackage("io.relata.lexicon..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j..", "ai.onnxruntime..");
+
+    @ArchTest
     static final ArchRule nothingDependsOnWeb = noClasses()
             .that().resideOutsideOfPackage("io.relata.web..")
             .should().dependOnClassesThat().resideInAPackage("io.relata.web..");

@@ -1,7 +1,7 @@
 package io.relata.query;
 
 import io.relata.lexicon.Direction;
-import io.relata.lexicon.PhraseMatcher;
+import io.relata.lexicon.PhraseMatch;
 import io.relata.lexicon.Reading;
 import io.relata.model.ModelStatus;
 import java.util.List;
@@ -20,7 +20,7 @@ public record QueryResult(
         List<Answer> answers,
         ModelStatus model,
         boolean entityKnownToModel,
-        PhraseMatcher.Match phraseMatch,
+        PhraseMatch phraseMatch,
         String form,
         Verification verification) {
 

@@ -7,7 +7,7 @@ import io.relata.RelataProperties;
 import io.relata.TooLargeException;
 import io.relata.lexicon.Direction;
 import io.relata.lexicon.Lexicon;
-import io.relata.lexicon.PhraseMatcher;
+import io.relata.lexicon.PhraseMatch;
 import io.relata.lexicon.Reading;
 import io.relata.lexicon.RelationInfo;
 import io.relata.model.ModelBusyException;
@@ -46,7 +46,7 @@ public class QueryService {
      * yes/no question, and how the phrase was matched and by which form.
      */
     private record Plan(ResolvedEntity entity, String phrase, List<Reading> readings, ResolvedEntity candidate,
-            PhraseMatcher.Match phraseMatch, String form) {
+            PhraseMatch phraseMatch, String form) {
         Direction direction() {
             return readings.stream().map(Reading::direction).reduce(Direction::then).orElseThrow();
         }
@@ -128,8 +128,9 @@ public class QueryService {
             RelationInfo r = relation.get();
             Direction direction = r.symmetric() ? Direction.SYMMETRIC
                     : request.direction() == null ? Direction.FORWARD : request.direction();
-            return new Plan(entity, r.name(), List.of(Reading.of(r.name(), direction)), candidate,
-                    PhraseMatcher.Match.lexicon(r.name()), "structured");
+            List<Reading> own = List.of(Reading.of(r.name(), direction));
+            return new Plan(entity, r.name(), own, candidate, new PhraseMatch(r.name(), r.name(), 1.0, PhraseMatch.Basis.KNOWN, own),
+                    "structured");
         }
         List<Reading> readings = lexicon.readingsOf(request.relation());
         if (readings.isEmpty()) {
@@ -138,7 +139,8 @@ public class QueryService {
         }
         boolean turned = request.direction() == Direction.INVERSE;
         String phrase = request.relation().strip().toLowerCase(Locale.ROOT);
-        return new Plan(entity, phrase, turned ? readings.stream().map(Reading::turnedAround).toList() : readings, candidate,
-                PhraseMatcher.Match.lexicon(phrase), "structured");
+        List<Reading> asked = turned ? readings.stream().map(Reading::turnedAround).toList() : readings;
+        return new Plan(entity, phrase, asked, candidate, new PhraseMatch(phrase, phrase, 1.0, PhraseMatch.Basis.KNOWN, readings),
+                "structured");
     }
 }

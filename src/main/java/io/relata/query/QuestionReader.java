@@ -1,7 +1,8 @@
 package io.relata.query;
 
 import io.relata.lexicon.Lexicon;
-import io.relata.lexicon.PhraseMatcher;
+import io.relata.lexicon.ParaphraseMatcher;
+import io.relata.lexicon.PhraseMatch;
 import io.relata.lexicon.Reading;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,12 +27,12 @@ public class QuestionReader {
 
     private final Lexicon lexicon;
     private final EntityResolver resolver;
-    private final PhraseMatcher phrases;
+    private final ParaphraseMatcher phrases;
 
-    QuestionReader(Lexicon lexicon, EntityResolver resolver, Optional<PhraseMatcher> phrases) {
+    QuestionReader(Lexicon lexicon, EntityResolver resolver, ParaphraseMatcher phrases) {
         this.lexicon = lexicon;
         this.resolver = resolver;
-        this.phrases = phrases.orElse(PhraseMatcher.NONE);
+        this.phrases = phrases;
     }
 
     /**
@@ -40,7 +41,7 @@ public class QuestionReader {
      * matched.
      */
     public record Understood(String form, ResolvedEntity entity, String phrase, List<Reading> readings,
-            QuestionForms.Shape shape, ResolvedEntity candidate, PhraseMatcher.Match phraseMatch) {}
+            QuestionForms.Shape shape, ResolvedEntity candidate, PhraseMatch phraseMatch) {}
 
     public Understood read(String question) {
         List<QuestionForms.Analysis> analyses = QuestionForms.read(question, lexicon.questionForms());
@@ -69,7 +70,7 @@ public class QuestionReader {
             if (strength > bestStrength) {
                 bestStrength = strength;
                 best = understood(analysis, entity.entity(), candidate == null ? null : candidate.entity(), readings,
-                        PhraseMatcher.Match.lexicon(analysis.phrase()));
+                        new PhraseMatch(analysis.phrase(), analysis.phrase(), 1.0, PhraseMatch.Basis.KNOWN, readings));
                 if (strength == Resolution.PLAIN) {
                     break;
                 }
@@ -89,7 +90,7 @@ public class QuestionReader {
     }
 
     private Understood understood(QuestionForms.Analysis analysis, ResolvedEntity entity, ResolvedEntity candidate,
-            List<Reading> readings, PhraseMatcher.Match match) {
+            List<Reading> readings, PhraseMatch match) {
         List<Reading> asked = analysis.shape() == QuestionForms.Shape.TURNED
                 ? readings.stream().map(Reading::turnedAround).toList()
                 : readings;
@@ -109,13 +110,10 @@ public class QuestionReader {
             if (entity.miss() != null || candidate != null && candidate.miss() != null) {
                 continue;
             }
-            Optional<PhraseMatcher.Match> match = phrases.match(analysis.phrase());
-            if (match.isPresent()) {
-                List<Reading> readings = lexicon.readingsOf(match.get().known());
-                if (!readings.isEmpty()) {
-                    return understood(analysis, entity.entity(), candidate == null ? null : candidate.entity(),
-                            match.get().turned() ? readings.stream().map(Reading::turnedAround).toList() : readings, match.get());
-                }
+            Optional<PhraseMatch> match = phrases.match(analysis.phrase());
+            if (match.isPresent() && !match.get().readings().isEmpty()) {
+                return understood(analysis, entity.entity(), candidate == null ? null : candidate.entity(),
+                        match.get().readings(), match.get());
             }
         }
         return null;
@@ -133,7 +131,7 @@ public class QuestionReader {
             }
             Resolution entity = resolve(analysis.mention(), resolved);
             if (entity.miss() == null) {
-                List<String> nearest = phrases.nearest(analysis.phrase(), 5).stream().map(PhraseMatcher.Match::known).toList();
+                List<String> nearest = phrases.nearest(analysis.phrase(), 5).stream().map(PhraseMatch::knownPhrase).toList();
                 return new QuestionNotUnderstoodException("unknown relation phrase '" + analysis.phrase() + "'",
                         entity.entity().entity().label(), analysis.phrase(), nearest);
             }

@@ -35,10 +35,10 @@ record QueryResponse(
     record AnswerView(EntityView entity, double confidence, String evidence, StepView reading, String filter, List<StepView> path) {}
 
     /**
-     * How the relation phrase was matched: as it is in the lexicon, or by similarity to a known phrase (which, how
-     * similar, and whether the known phrase was asked the other way round).
+     * How the relation phrase was matched: {@code known} (it is a lexicon phrase), {@code spelling} (written another
+     * way or misspelt) or {@code meaning} (similar by a sentence-embedding model), to which known phrase, how similar.
      */
-    record PhraseMatchView(String asked, String matched, String by, Double similarity, Boolean turned) {}
+    record PhraseMatchView(String asked, String matched, String by, Double similarity) {}
 
     /**
      * The verdict of a yes/no question: whether it holds, the probability of that verdict, the kinds of evidence it
@@ -101,9 +101,8 @@ record QueryResponse(
         if (m == null) {
             return null;
         }
-        boolean similar = m.by().equals(io.relata.lexicon.PhraseMatcher.Match.SIMILARITY);
-        return new PhraseMatchView(m.asked(), m.known(), m.by(), similar ? Math.round(m.similarity() * 1000) / 1000.0 : null,
-                similar ? m.turned() : null);
+        boolean known = m.basis() == io.relata.lexicon.PhraseMatch.Basis.KNOWN;
+        return new PhraseMatchView(m.phrase(), m.knownPhrase(), wire(m.basis()), known ? null : Math.round(m.similarity() * 1000) / 1000.0);
     }
 
     private static VerificationView verification(QueryResult result) {

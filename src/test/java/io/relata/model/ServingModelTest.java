@@ -232,11 +232,9 @@ class ServingModelTest {
     }
 
     private ServingModel serving(ModelRegistry registry) {
-        RelataProperties properties = new RelataProperties(home, new RelataProperties.Demo(false),
-                new RelataProperties.Ingest(1000, 10_000, 1000, 500),
-                new RelataProperties.Query(10, 1000, 1000, 100, 10_485_760, 64, Duration.ofSeconds(2), 5, 0.8, 0.5, 10_000, Duration.ofSeconds(5)),
-                new RelataProperties.Lexicon(Duration.ofSeconds(10)),
-                new RelataProperties.Model(false, "cpu", 16, Duration.ofMillis(1), 1024, false, Duration.ofSeconds(30)), new RelataProperties.Security(false, java.util.List.of(), java.util.List.of()));
+        RelataProperties properties = io.relata.TestProperties.relata("home", home.toString(), "demo.enabled", "false",
+                "model.device", "cpu", "model.scoring-batch-size", "16", "model.scoring-batch-delay", "1ms",
+                "model.scoring-queue-capacity", "1024", "model.train-on-first-start", "false");
         return new ServingModel(registry, properties, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 }

@@ -20,13 +20,7 @@ import org.junit.jupiter.api.Test;
 class EntityResolverTest {
 
     /** The defaults of RelataProperties' @DefaultValue annotations. */
-    static final RelataProperties DEFAULTS = new RelataProperties(
-            Path.of("./relata-data"),
-            new RelataProperties.Demo(true),
-            new RelataProperties.Ingest(1000, 10000, 1000, 500),
-            new RelataProperties.Query(10, 1000, 1000, 100, 10485760L, 64, Duration.ofSeconds(2), 5, 0.8, 0.5, 10_000, Duration.ofSeconds(5)),
-            new RelataProperties.Lexicon(Duration.ofSeconds(10)),
-            new RelataProperties.Model(false, "cpu", 64, java.time.Duration.ofMillis(2), 4096, false, Duration.ofSeconds(30)), new RelataProperties.Security(false, java.util.List.of(), java.util.List.of()));
+    static final RelataProperties DEFAULTS = io.relata.TestProperties.relata("model.device", "cpu");
 
     private final FakeDirectory directory = new FakeDirectory();
     private final EntityResolver resolver = new EntityResolver(directory, DEFAULTS);
