@@ -46,7 +46,7 @@ public class Lexicon {
      */
     private record Snapshot(Map<String, List<Reading>> phrases, Map<String, RelationInfo> relations,
             Map<String, RelationInfo> relationsByLowerCase, List<String> questionForms,
-            Map<String, List<List<Step>>> derivations, Instant loadedAt) {}
+            Map<String, List<List<Step>>> derivations, java.util.Set<String> removed, Instant loadedAt) {}
 
     /** The readings of a phrase ("sons" reads as "son"; a bare relation name reads as itself); empty if unknown. */
     public List<Reading> readingsOf(String phrase) {
@@ -93,6 +93,14 @@ public class Lexicon {
     /** The phrases that are question forms of their own, such as "when was {x} born". */
     public List<String> questionForms() {
         return current().questionForms();
+    }
+
+    /**
+     * Whether the phrase is a built-in one that was deleted: a question must not read it back by similarity, or the
+     * deletion would not hold.
+     */
+    public boolean removed(String phrase) {
+        return current().removed().contains(Phrases.normalize(phrase));
     }
 
     /** The compositions of stated facts a relation is derived by (sibling: mother then back, father then back). */
@@ -279,7 +287,8 @@ public class Lexicon {
             }
             Map<String, List<Reading>> phrases = store.readings();
             List<String> forms = phrases.keySet().stream().filter(p -> p.contains("{x}")).toList();
-            s = new Snapshot(Map.copyOf(phrases), relations, byLowerCase, forms, Map.copyOf(store.derivations()), now);
+            s = new Snapshot(Map.copyOf(phrases), relations, byLowerCase, forms, Map.copyOf(store.derivations()),
+                    java.util.Set.copyOf(store.removedPhrases()), now);
             snapshot = s;
         }
         return s;

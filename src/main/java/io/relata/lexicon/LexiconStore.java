@@ -142,6 +142,14 @@ class LexiconStore {
         return deleted;
     }
 
+    /** The built-in phrases that were deleted and have no reading in force. */
+    List<String> removedPhrases() {
+        return jdbc.sql("""
+                select distinct phrase from phrase_reading where origin = 'removed'
+                and phrase not in (select phrase from phrase_reading where origin <> 'removed')""")
+                .query(String.class).list();
+    }
+
     /** Every derivation, by relation. */
     Map<String, List<List<Step>>> derivations() {
         Map<String, List<List<Step>>> byRelation = new LinkedHashMap<>();

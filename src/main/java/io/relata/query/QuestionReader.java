@@ -102,7 +102,8 @@ public class QuestionReader {
     /** Of the readings whose entity resolves but whose phrase is unknown, the first whose phrase has a close match. */
     private Understood bySimilarity(List<QuestionForms.Analysis> analyses, Map<String, Resolution> resolved) {
         for (QuestionForms.Analysis analysis : analyses) {
-            if (QuestionForms.isTemplate(analysis.phrase()) || !lexicon.readingsOf(analysis.phrase()).isEmpty()) {
+            if (QuestionForms.isTemplate(analysis.phrase()) || !lexicon.readingsOf(analysis.phrase()).isEmpty()
+                    || lexicon.removed(analysis.phrase())) {
                 continue;
             }
             Resolution entity = resolve(analysis.mention(), resolved);
