@@ -126,6 +126,8 @@ public record RelataProperties(
      * @param scoringQueueCapacity queries waiting to be scored before further ones get 503
      * @param trainOnFirstStart when the store has facts but the registry no model, train one at start (in the background)
      * @param refreshInterval how often a replica checks the shared registry for a version activated by another replica
+     * @param threads libtorch's intra-op threads; 0: half the processors the JVM may use, at least one (the rest serve
+     *     requests); read once at start, before the engine starts
      */
     public record Model(
             @DefaultValue("false") boolean required,
@@ -134,7 +136,8 @@ public record RelataProperties(
             @NotNull @DefaultValue("2ms") Duration scoringBatchDelay,
             @Min(1) @DefaultValue("4096") int scoringQueueCapacity,
             @DefaultValue("true") boolean trainOnFirstStart,
-            @NotNull @DefaultValue("30s") Duration refreshInterval) {}
+            @NotNull @DefaultValue("30s") Duration refreshInterval,
+            @Min(0) @DefaultValue("0") int threads) {}
 
     /**
      * Access control of the API: bearer tokens that are API keys (one list that may read: ask questions, list; one

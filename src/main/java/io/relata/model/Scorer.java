@@ -63,6 +63,8 @@ final class Scorer implements AutoCloseable {
         if (!running || !queue.offer(new Job(model, entity, relation, subjects, stated, candidate, k, result, System.nanoTime()))) {
             throw new ModelBusyException("the model's scoring queue is full; retry shortly");
         }
+        ScoringActivity.queued();
+        result.whenComplete((predictions, failure) -> ScoringActivity.done(1));
         return result;
     }
 

@@ -16,6 +16,9 @@ final class Trainer {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Trainer.class);
 
+    /** Longest a training batch waits for questions that wait for the model in the same JVM. */
+    private static final long YIELD_MILLIS = 50;
+
     private Trainer() {}
 
     /** The best model of a run, its validation metrics and how long it took. */
@@ -48,6 +51,7 @@ final class Trainer {
                     int[][] batch = java.util.Arrays.copyOfRange(queries, start, end);
                     lossSum += model.trainStep(batch, settings.learningRate(), settings.n3Weight());
                     batches++;
+                    ScoringActivity.awaitQuiet(YIELD_MILLIS);
                 }
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 LinkMetrics.ByDirection validation = null;
