@@ -1,12 +1,6 @@
 package io.relata.facts;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.core.Ordered;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,29 +20,15 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 @TestExecutionListeners(listeners = PostgresLocalIT.DropDatabase.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 class PostgresLocalIT extends PostgresStoreIT {
 
-    private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/?]*)(/[^?]*)?(\\?.*)?");
-
     private static String database;
 
     @DynamicPropertySource
     static void datasource(DynamicPropertyRegistry registry) throws SQLException {
-        String url = createDatabase();
+        database = TestPostgres.newDatabaseName("relata_it_");
+        String url = TestPostgres.createDatabase(database);
         registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", PostgresLocalIT::user);
-        registry.add("spring.datasource.password", PostgresLocalIT::password);
-    }
-
-    private static String createDatabase() throws SQLException {
-        Matcher url = URL.matcher(serverUrl());
-        if (!url.matches()) {
-            throw new IllegalStateException("RELATA_TEST_JDBC_URL must look like jdbc:postgresql://host:port/database");
-        }
-        database = "relata_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection connection = DriverManager.getConnection(serverUrl(), user(), password());
-                Statement statement = connection.createStatement()) {
-            statement.execute("create database " + database);
-        }
-        return url.group(1) + "/" + database + (url.group(3) == null ? "" : url.group(3));
+        registry.add("spring.datasource.username", TestPostgres::user);
+        registry.add("spring.datasource.password", TestPostgres::password);
     }
 
     /**
@@ -58,12 +38,9 @@ class PostgresLocalIT extends PostgresStoreIT {
     static class DropDatabase implements TestExecutionListener, Ordered {
 
         @Override
-        public void afterTestClass(TestContext testContext) throws SQLException {
+        public void afterTestClass(TestContext testContext) throws SQLException, InterruptedException {
             if (database != null) {
-                try (Connection connection = DriverManager.getConnection(serverUrl(), user(), password());
-                        Statement statement = connection.createStatement()) {
-                    statement.execute("drop database if exists " + database + " with (force)");
-                }
+                TestPostgres.dropDatabase(database);
                 database = null;
             }
         }
@@ -72,17 +49,5 @@ class PostgresLocalIT extends PostgresStoreIT {
         public int getOrder() {
             return Ordered.HIGHEST_PRECEDENCE;
         }
-    }
-
-    private static String serverUrl() {
-        return System.getenv("RELATA_TEST_JDBC_URL");
-    }
-
-    private static String user() {
-        return System.getenv().getOrDefault("RELATA_TEST_JDBC_USER", "postgres");
-    }
-
-    private static String password() {
-        return System.getenv().getOrDefault("RELATA_TEST_JDBC_PASSWORD", "");
     }
 }
