@@ -4,9 +4,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.core.Ordered;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
 
 /**
  * The PostgreSQL server that RELATA_TEST_JDBC_URL (with RELATA_TEST_JDBC_USER and RELATA_TEST_JDBC_PASSWORD) names,
@@ -19,7 +24,38 @@ final class TestPostgres {
 
     private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/?]*)(/[^?]*)?(\\?.*)?");
 
+    /** Databases made for Spring test classes, dropped after their class by {@link DropDatabases}. */
+    private static final Set<String> FOR_CLASSES = ConcurrentHashMap.newKeySet();
+
     private TestPostgres() {}
+
+    /** A new database for a Spring test class, dropped after the class when the class lists {@link DropDatabases}. */
+    static String databaseForClass(String prefix) throws SQLException {
+        String name = newDatabaseName(prefix);
+        String url = createDatabase(name);
+        FOR_CLASSES.add(name);
+        return url;
+    }
+
+    /**
+     * Drops the class's database once @DirtiesContext has closed the application, as a database cannot be dropped
+     * while the pool is connected to it. Ordered first, so that its after-class callback runs last.
+     */
+    static class DropDatabases implements TestExecutionListener, Ordered {
+
+        @Override
+        public void afterTestClass(TestContext testContext) throws SQLException, InterruptedException {
+            for (String name : Set.copyOf(FOR_CLASSES)) {
+                dropDatabase(name);
+                FOR_CLASSES.remove(name);
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+    }
 
     /** A new database on the server; answers its JDBC URL. */
     static String createDatabase(String name) throws SQLException {
