@@ -45,15 +45,8 @@ export OPT_OUT_TRACKING=true
 log() { echo "[bench-names] $*" >&2; }
 command -v wrk >/dev/null || { log "wrk is missing (apt-get install wrk)"; exit 1; }
 
-service_pid=
-stop_service() {
-  if [ -n "$service_pid" ] && kill -0 "$service_pid" 2>/dev/null; then
-    kill "$service_pid"
-    wait "$service_pid" 2>/dev/null || true
-  fi
-  service_pid=
-}
-trap stop_service EXIT
+# shellcheck source=scripts/bench-service.sh
+source scripts/bench-service.sh
 
 # The name generator: word(seed, syllables) is deterministic; first names use seeds 1..1013, last names 5000 onwards.
 # names.tsv: one fact per name. queries-KIND.txt: one request path per line.
@@ -132,30 +125,6 @@ function done(summary, latency, requests)
 end
 LUA
 
-start_service() {
-  local name=$1; shift
-  local home=$BENCH_DIR/$name-home logfile=$BENCH_DIR/$name-service.log
-  rm -rf "$home"
-  # shellcheck disable=SC2086
-  RELATA_HOME=$home java $JAVA_OPTS -jar target/relata.jar --server.port=0 --relata.demo.enabled=false \
-    --relata.model.train-on-first-start=false "$@" >"$logfile" 2>&1 </dev/null &
-  service_pid=$!
-  port=
-  for _ in $(seq 1 180); do
-    kill -0 "$service_pid" 2>/dev/null || { log "the service stopped; see $logfile"; exit 1; }
-    port=${port:-$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$logfile" | head -1)}
-    if [ -n "$port" ] && curl -fsS "http://localhost:$port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; then
-      return
-    fi
-    sleep 1
-  done
-  log "the service did not become ready; see $logfile"
-  exit 1
-}
-
-# CPU seconds (user + system) the service has used so far.
-cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$service_pid/stat"; }
-
 # Runs wrk over one path file; prints a table row.
 drive() {
   local store=$1 kind=$2 seconds=$3 load_before out cpu_before
@@ -172,7 +141,7 @@ drive() {
 
 run_store() {
   local store=$1; shift
-  start_service "$store" "$@"
+  start_service "$store" --relata.model.train-on-first-start=false "$@"
   log "$store: importing $NAMES names"
   local start end body
   start=$(date +%s.%N)
