@@ -48,22 +48,25 @@ final class NameIndex {
             return;
         }
         if (variants) {
-            addVariants(newWords(words));
+            addVariants(unspelled(words));
         }
         // one global order (word, entity), so that concurrent writers wait for each other instead of deadlocking
         postings.sort(Comparator.<Object[], String>comparing(p -> (String) p[0]).thenComparing(p -> (Long) p[1]));
         template.batchUpdate("insert into entity_word (word, entity_id) values (?, ?) on conflict do nothing", postings);
     }
 
-    /** The words no name had so far. */
-    private Set<String> newWords(Set<String> words) {
-        Set<String> fresh = new TreeSet<>(words);
-        List<String> all = new ArrayList<>(words);
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            List<String> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
+    /**
+     * The words that can be misspelt and are not in word_variant yet. A stored word has the row (itself, itself), so
+     * this reads one index entry per word, however many entities have it.
+     */
+    private Set<String> unspelled(Set<String> words) {
+        List<String> spellable = words.stream().filter(NameWords::spellable).toList();
+        Set<String> fresh = new TreeSet<>(spellable);
+        for (int i = 0; i < spellable.size(); i += CHUNK) {
+            List<String> chunk = spellable.subList(i, Math.min(spellable.size(), i + CHUNK));
             String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-            fresh.removeAll(new HashSet<>(template.queryForList(
-                    "select distinct word from entity_word where word in (" + marks + ")", String.class, chunk.toArray())));
+            fresh.removeAll(template.queryForList("select variant from word_variant where variant in (" + marks
+                    + ") and word = variant", String.class, chunk.toArray()));
         }
         return fresh;
     }
@@ -71,9 +74,7 @@ final class NameIndex {
     private void addVariants(Set<String> words) {
         List<Object[]> rows = new ArrayList<>();
         for (String word : words) {
-            if (NameWords.spellable(word)) {
-                NameWords.variants(word).forEach(variant -> rows.add(new Object[] {variant, word}));
-            }
+            NameWords.variants(word).forEach(variant -> rows.add(new Object[] {variant, word}));
         }
         rows.sort(Comparator.<Object[], String>comparing(r -> (String) r[0]).thenComparing(r -> (String) r[1]));
         if (!rows.isEmpty()) {
