@@ -34,15 +34,8 @@ export OPT_OUT_TRACKING=true
 
 log() { echo "[bench] $*" >&2; }
 
-service_pid=
-stop_service() {
-  if [ -n "$service_pid" ] && kill -0 "$service_pid" 2>/dev/null; then
-    kill "$service_pid"
-    wait "$service_pid" 2>/dev/null || true
-  fi
-  service_pid=
-}
-trap stop_service EXIT
+# shellcheck source=scripts/bench-service.sh
+source scripts/bench-service.sh
 
 # Subject s has five facts (mother, father, spouse, sibling, gender); objects are spread over all entities by fixed
 # multipliers, so every batch touches entities from all over the file. No randomness: the same file every time.
@@ -66,32 +59,6 @@ generate() {
 }
 
 json_number() { sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p" <<<"$2"; }
-
-kib() { awk -v f="$1" '$1 == f":" {print $2}' "/proc/$service_pid/status"; }
-
-# CPU seconds (user + system) the service has used so far; the comm field is "(java)", so fields count as usual.
-cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$service_pid/stat"; }
-
-start_service() {
-  local name=$1; shift
-  local home=$BENCH_DIR/$name-home logfile=$BENCH_DIR/$name-service.log
-  rm -rf "$home"
-  # shellcheck disable=SC2086
-  RELATA_HOME=$home java $JAVA_OPTS -jar target/relata.jar --server.port=0 --relata.demo.enabled=false $SERVICE_ARGS "$@" \
-    >"$logfile" 2>&1 </dev/null &
-  service_pid=$!
-  port=
-  for _ in $(seq 1 180); do
-    kill -0 "$service_pid" 2>/dev/null || { log "the service stopped; see $logfile"; exit 1; }
-    port=${port:-$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$logfile" | head -1)}
-    if [ -n "$port" ] && curl -fsS "http://localhost:$port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; then
-      return
-    fi
-    sleep 1
-  done
-  log "the service did not become ready; see $logfile"
-  exit 1
-}
 
 # The size of the store on disk, in MiB.
 store_mib() {
@@ -123,7 +90,8 @@ post_file() {
 
 run_store() {
   local store=$1 file=$2; shift 2
-  start_service "$store" "$@"
+  # shellcheck disable=SC2086
+  start_service "$store" $SERVICE_ARGS "$@"
   local baseline=$(( $(kib VmRSS) / 1024 ))
   log "$store: ready on port $port, RSS ${baseline} MiB"
   post_file "$store" "1st (new)" "$file" "$baseline"

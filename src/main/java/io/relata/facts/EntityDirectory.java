@@ -3,7 +3,7 @@ package io.relata.facts;
 import java.util.List;
 import java.util.Optional;
 
-/** Looks entities up by the names people use for them. */
+/** Looks entities up by the names people use for them: exactly, word by word, and by spelling. */
 public interface EntityDirectory {
 
     Optional<EntityRef> byLabel(String label);
@@ -13,9 +13,27 @@ public interface EntityDirectory {
     /** Entities whose label or an alias folds to {@code key} (see {@link Labels#key}). */
     List<EntityRef> byKey(String key);
 
-    /** Entities whose folded label has a word starting with one of {@code prefixes}: the pool for fuzzy matching. */
-    List<KeyedEntity> withWordPrefixes(List<String> prefixes, int limit);
+    /**
+     * The pool for token-wise matching: entities one of whose names (label or alias) has one of {@code words} (folded,
+     * see {@link NameWords}), those with the most of the words first, at most {@code limit} entities, with all their
+     * names. The pool is {@link NamePool#complete() complete} when every entity whose names hold all the words is in
+     * it; it is not when each of the words is shared by so many entities that the index was read only in part.
+     */
+    NamePool withWords(List<String> words, int limit);
 
-    /** An entity with its folded label. */
+    /** The pool for fuzzy matching: names spelled like {@code key} (a typo or two), through the store's spelling index. */
+    NamePool spelledLike(String key, int limit);
+
+    /** One name of an entity, folded: its label's key or an alias's key. */
     record KeyedEntity(EntityRef entity, String key) {}
+
+    /** Names found for a lookup, and whether every entity that fully matches is among them. */
+    record NamePool(List<KeyedEntity> names, boolean complete) {
+
+        public static final NamePool EMPTY = new NamePool(List.of(), true);
+
+        public NamePool {
+            names = List.copyOf(names);
+        }
+    }
 }

@@ -23,10 +23,12 @@ class FactWriter {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final NameIndex names;
 
-    FactWriter(JdbcClient jdbc, JdbcTemplate template) {
+    FactWriter(JdbcClient jdbc, JdbcTemplate template, NameIndex names) {
         this.jdbc = jdbc;
         this.template = template;
+        this.names = names;
     }
 
     /** Counts of one written batch. */
@@ -66,8 +68,13 @@ class FactWriter {
     /** Adds an alias to an entity; false if it already had it. */
     @Transactional
     boolean addAlias(long entityId, String alias) {
-        return jdbc.sql("insert into entity_alias (entity_id, alias, alias_key) values (?, ?, ?) on conflict do nothing")
-                .params(entityId, alias, Labels.key(alias)).update() == 1;
+        String key = Labels.key(alias);
+        boolean added = jdbc.sql("insert into entity_alias (entity_id, alias, alias_key) values (?, ?, ?) on conflict do nothing")
+                .params(entityId, alias, key).update() == 1;
+        if (added) {
+            names.add(List.of(new NameIndex.Name(entityId, key)));
+        }
+        return added;
     }
 
     private Map<String, Long> ensureEntities(Set<String> labels) {
@@ -80,7 +87,10 @@ class FactWriter {
             if (!missing.isEmpty()) {
                 template.batchUpdate("insert into entity (label, label_key) values (?, ?) on conflict do nothing",
                         missing.stream().map(l -> new Object[] {l, Labels.key(l)}).toList());
-                ids.putAll(idsOf(missing));
+                Map<String, Long> created = idsOf(missing);
+                ids.putAll(created);
+                names.add(created.entrySet().stream()
+                        .map(e -> new NameIndex.Name(e.getValue(), Labels.key(e.getKey()))).toList());
             }
         }
         return ids;

@@ -7,16 +7,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The read side of the store: facts, attributes and entity names, over plain SQL. */
+/** The read side of the store: facts and attributes, over plain SQL. */
 @Repository
-class JdbcFacts implements FactGraph, EntityDirectory {
+class JdbcFacts implements FactGraph {
 
     private static final int CHUNK = 500;
     private static final long COUNTS_TTL_MILLIS = 60_000;
@@ -131,53 +130,6 @@ class JdbcFacts implements FactGraph, EntityDirectory {
                 .query(rs -> {
                     visitor.fact(rs.getLong(1), rs.getString(2), rs.getLong(3));
                 });
-    }
-
-    @Override
-    public Optional<EntityRef> byLabel(String label) {
-        return jdbc.sql("select id, label from entity where label = ?").param(Labels.clean(label))
-                .query((rs, i) -> new EntityRef(rs.getLong(1), rs.getString(2))).optional();
-    }
-
-    @Override
-    public List<EntityRef> byAlias(String alias) {
-        return jdbc.sql("select e.id, e.label from entity_alias a join entity e on e.id = a.entity_id where a.alias = ? order by e.id")
-                .param(Labels.clean(alias))
-                .query((rs, i) -> new EntityRef(rs.getLong(1), rs.getString(2))).list();
-    }
-
-    @Override
-    public List<EntityRef> byKey(String key) {
-        return jdbc.sql("""
-                select id, label from entity where label_key = :key
-                union
-                select e.id, e.label from entity_alias a join entity e on e.id = a.entity_id where a.alias_key = :key
-                order by id""")
-                .param("key", key)
-                .query((rs, i) -> new EntityRef(rs.getLong(1), rs.getString(2))).list();
-    }
-
-    @Override
-    public List<KeyedEntity> withWordPrefixes(List<String> prefixes, int limit) {
-        if (prefixes.isEmpty()) {
-            return List.of();
-        }
-        List<String> conditions = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        for (int i = 0; i < prefixes.size(); i++) {
-            conditions.add("label_key like :start" + i + " or label_key like :inner" + i);
-            params.put("start" + i, escapeLike(prefixes.get(i)) + "%");
-            params.put("inner" + i, "% " + escapeLike(prefixes.get(i)) + "%");
-        }
-        return jdbc.sql("select id, label, label_key from entity where " + String.join(" or ", conditions) + " order by id limit " + limit)
-                .params(params)
-                .query((rs, i) -> new KeyedEntity(new EntityRef(rs.getLong(1), rs.getString(2)), rs.getString(3)))
-                .list();
-    }
-
-    /** A label with no letter or digit keys as itself in lower case, so a prefix may hold % or _: keep them literal. */
-    private static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static List<List<Long>> chunks(Collection<Long> ids) {

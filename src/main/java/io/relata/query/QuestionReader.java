@@ -154,12 +154,10 @@ public class QuestionReader {
         if (resolved.size() >= MAX_RESOLUTIONS) {
             return new Resolution(null, new UnknownEntityException(mention, List.of(), false));
         }
-        Resolution resolution;
-        try {
-            resolution = new Resolution(resolver.resolve(mention), null);
-        } catch (UnknownEntityException e) {
-            resolution = new Resolution(null, e);
-        }
+        MentionMatch match = resolver.match(mention);
+        Resolution resolution = match.entity().isPresent()
+                ? new Resolution(match.entity().get(), null)
+                : new Resolution(null, new UnknownEntityException(mention, match.candidates(), match.ambiguous()));
         resolved.put(mention, resolution);
         return resolution;
     }

@@ -12,8 +12,9 @@ public class UnknownEntityException extends RuntimeException {
 
     public UnknownEntityException(String mention, List<EntityRef> candidates, boolean ambiguous) {
         super(ambiguous
-                ? "'" + mention + "' could be any of " + candidates.size() + " entities; ask again with one of the candidates"
-                : "no entity is called '" + mention + "'");
+                ? "'" + EntityResolver.shortened(mention) + "' could be any of " + candidates.size()
+                        + " entities; ask again with one of the candidates"
+                : "no entity is called '" + EntityResolver.shortened(mention) + "'");
         this.mention = mention;
         this.candidates = List.copyOf(candidates);
         this.ambiguous = ambiguous;

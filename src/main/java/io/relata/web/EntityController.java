@@ -33,7 +33,7 @@ class EntityController {
     record AliasAdded(QueryResponse.EntityView entity, String alias, boolean added) {}
 
     @GetMapping("/v1/entities/resolve")
-    @Operation(summary = "Resolve a mention as a question would (exact, alias, folded, fuzzy); 404 lists candidates")
+    @Operation(summary = "Resolve a mention as a question would (exact, alias, folded, token, fuzzy); 404 lists candidates")
     Resolution resolve(@RequestParam("q") String mention) {
         return view(resolver.resolve(checked(mention, "q")));
     }

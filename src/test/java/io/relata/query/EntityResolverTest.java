@@ -1,12 +1,16 @@
 package io.relata.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
 
+import io.relata.InvalidInputException;
 import io.relata.RelataProperties;
 import io.relata.facts.EntityDirectory;
 import io.relata.facts.EntityRef;
 import io.relata.facts.Labels;
+import io.relata.facts.NameWords;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +43,20 @@ class EntityResolverTest {
         directory.add(3, "paris");
 
         assertThat(resolver.resolve("Paris")).isEqualTo(new ResolvedEntity(paris, "Paris", MatchKind.EXACT));
+    }
+
+    @Test
+    void aTitleBeforeANameTheDirectoryHoldsWithoutItStillFindsTheEntity() {
+        EntityRef elizabeth = directory.add(1, "Elizabeth II");
+        EntityRef charles = directory.add(2, "Charles III");
+        directory.add(3, "Elizabeth Bowes-Lyon");
+
+        assertThat(resolver.resolve("Queen Elizabeth II").entity()).isEqualTo(elizabeth);
+        assertThat(resolver.resolve("Queen Elizabeth II").match()).isEqualTo(MatchKind.TOKEN);
+        assertThat(resolver.resolve("King Charles").entity()).isEqualTo(charles);
+        // a title in front of a name that is still ambiguous, or unknown, stays a 404
+        assertThatThrownBy(() -> resolver.resolve("Queen Elizabeth")).isInstanceOf(UnknownEntityException.class);
+        assertThatThrownBy(() -> resolver.resolve("King Nobody")).isInstanceOf(UnknownEntityException.class);
     }
 
     @Test
@@ -158,6 +176,157 @@ class EntityResolverTest {
     }
 
     @Test
+    void mentionWhoseWordsAreAllInOneLabelResolvesTokenWise() {
+        EntityRef diana = directory.add(1, "Diana, Princess of Wales");
+        directory.add(2, "Princess Anne");
+        directory.add(3, "Diana Ross");
+
+        MentionMatch match = resolver.match("Princess Diana");
+
+        assertThat(match.entity()).contains(new ResolvedEntity(diana, "Princess Diana", MatchKind.TOKEN));
+        assertThat(match.score()).isCloseTo(0.6 + 0.3 * 2 / 4, within(1e-9));
+        assertThat(resolver.resolve("princess diana").entity()).isEqualTo(diana);
+    }
+
+    @Test
+    void possessiveAndArticleDoNotCountAgainstATokenMatch() {
+        EntityRef marie = directory.add(1, "Marie Curie");
+        directory.add(2, "Pierre Curie");
+        directory.add(3, "Irène Joliot-Curie");
+
+        assertThat(resolver.resolve("Marie Curie's")).isEqualTo(new ResolvedEntity(marie, "Marie Curie's", MatchKind.TOKEN));
+        assertThat(resolver.resolve("the Marie Curie").entity()).isEqualTo(marie);
+    }
+
+    @Test
+    void aWordThatOnlyOneEntityHasResolvesToIt() {
+        EntityRef marie = directory.add(1, "Marie Curie");
+        directory.add(2, "Tom Cruise");
+
+        assertThat(resolver.resolve("Curie")).isEqualTo(new ResolvedEntity(marie, "Curie", MatchKind.TOKEN));
+    }
+
+    @Test
+    void aWordThatSeveralEntitiesHaveIsAmbiguousWithThemAsCandidates() {
+        EntityRef marie = directory.add(1, "Marie Curie");
+        EntityRef pierre = directory.add(2, "Pierre Curie");
+        directory.add(3, "Tom Cruise");
+
+        UnknownEntityException e = catchThrowableOfType(UnknownEntityException.class, () -> resolver.resolve("Curie"));
+
+        assertThat(e.ambiguous()).isTrue();
+        assertThat(e.candidates()).containsExactly(marie, pierre);
+    }
+
+    @Test
+    void theNameThatIsExactlyTheMentionsWordsWinsOverLongerNamesWithThem() {
+        EntityRef marie = directory.add(1, "Marie Curie");
+        directory.add(2, "Marie Curie Avenue");
+
+        assertThat(resolver.resolve("Curie Marie")).isEqualTo(new ResolvedEntity(marie, "Curie Marie", MatchKind.TOKEN));
+    }
+
+    @Test
+    void aTokenMatchAlsoGoesThroughAliases() {
+        EntityRef tom = directory.add(1, "Tom Cruise", "Thomas Cruise Mapother IV");
+        directory.add(2, "Thomas Cruise Mapother III");
+
+        assertThat(resolver.resolve("Mapother IV")).isEqualTo(new ResolvedEntity(tom, "Mapother IV", MatchKind.TOKEN));
+    }
+
+    @Test
+    void aSingleFullMatchInAPoolReadOnlyInPartIsACandidateNotAnAnswer() {
+        EntityRef marie = directory.add(1, "Marie Curie");
+        directory.complete = false;
+
+        UnknownEntityException e = catchThrowableOfType(UnknownEntityException.class, () -> resolver.resolve("Curie"));
+
+        assertThat(e.ambiguous()).isTrue();
+        assertThat(e.candidates()).containsExactly(marie);
+    }
+
+    @Test
+    void misspeltNamesResolveFuzzyWithTheirSimilarityAsScore() {
+        EntityRef tom = directory.add(1, "Tom Cruise");
+        EntityRef mary = directory.add(2, "Mary Lee Pfeiffer");
+        directory.add(3, "Tom Hanks");
+
+        MentionMatch cruse = resolver.match("Tom Cruse");
+        assertThat(cruse.entity()).contains(new ResolvedEntity(tom, "Tom Cruse", MatchKind.FUZZY));
+        assertThat(cruse.score()).isCloseTo(0.9, within(1e-9));
+        assertThat(resolver.resolve("Mary Lee Pfeifer").entity()).isEqualTo(mary);
+    }
+
+    @Test
+    void aNameThatDiffersInANumberIsACandidateNotAFuzzyMatch() {
+        EntityRef apollo = directory.add(1, "Apollo 11");
+
+        UnknownEntityException e = catchThrowableOfType(UnknownEntityException.class, () -> resolver.resolve("Apollo 13"));
+
+        assertThat(e.ambiguous()).isFalse();
+        assertThat(e.candidates()).containsExactly(apollo);
+        assertThat(resolver.resolve("Apolo 11").entity()).isEqualTo(apollo);
+    }
+
+    @Test
+    void matchScoresExactAliasAndFoldedMatches() {
+        EntityRef tom = directory.add(1, "Tom Cruise", "Thomas Cruise Mapother IV");
+
+        assertThat(resolver.match("Tom Cruise").score()).isEqualTo(1.0);
+        assertThat(resolver.match("Thomas Cruise Mapother IV").entity().map(ResolvedEntity::match)).contains(MatchKind.ALIAS);
+        MentionMatch folded = resolver.match("TOM CRUISE");
+        assertThat(folded.entity()).contains(new ResolvedEntity(tom, "TOM CRUISE", MatchKind.FOLDED));
+        assertThat(folded.score()).isEqualTo(0.95);
+    }
+
+    @Test
+    void matchOfAnUnknownMentionHasNoEntityAndDoesNotThrow() {
+        directory.add(1, "Tom Cruise");
+
+        MentionMatch match = resolver.match("Zebulon Pike");
+
+        assertThat(match.entity()).isEmpty();
+        assertThat(match.ambiguous()).isFalse();
+        assertThat(match.candidates()).isEmpty();
+    }
+
+    @Test
+    void unknownMentionListsTheNearestBySharedWordsAndBySpelling() {
+        EntityRef diana = directory.add(1, "Diana, Princess of Wales");
+        EntityRef dina = directory.add(2, "Dina Frisk");
+        directory.add(3, "Tom Cruise");
+
+        UnknownEntityException e = catchThrowableOfType(UnknownEntityException.class, () -> resolver.resolve("Diana Frost"));
+
+        assertThat(e.ambiguous()).isFalse();
+        assertThat(e.candidates()).containsExactly(dina, diana);
+    }
+
+    @Test
+    void aMentionLongerThanAnyLabelIsRefusedBeforeAnyLookup() {
+        directory.add(1, "Tom Cruise");
+        String huge = "Tom Cruise ".repeat(9000);
+
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> resolver.resolve(huge));
+
+        assertThat(e.getMessage()).contains("at most 500 characters").contains(String.valueOf(huge.length()));
+        assertThat(e.getMessage().length()).isLessThan(300);
+        assertThat(directory.lookups).isZero();
+        assertThat(resolver.match(huge).entity()).isEmpty();
+        assertThat(directory.lookups).isZero();
+    }
+
+    @Test
+    void theProblemOfAnUnknownLongMentionShowsOnlyItsStart() {
+        String mention = "Zebulon Pike ".repeat(30).strip();
+
+        UnknownEntityException e = catchThrowableOfType(UnknownEntityException.class, () -> resolver.resolve(mention));
+
+        assertThat(e.mention()).isEqualTo(mention);
+        assertThat(e.getMessage()).hasSizeLessThan(150).contains("…");
+    }
+
+    @Test
     void emptyDirectoryKnowsNoOne() {
         UnknownEntityException e = catchThrowableOfType(UnknownEntityException.class, () -> resolver.resolve("Tom Cruise"));
 
@@ -168,6 +337,10 @@ class EntityResolverTest {
     static final class FakeDirectory implements EntityDirectory {
 
         private final Map<EntityRef, List<String>> aliases = new LinkedHashMap<>();
+        /** Whether withWords answers a pool read in full. */
+        boolean complete = true;
+        /** Lookups answered so far. */
+        int lookups;
 
         EntityRef add(long id, String label, String... aliasesOf) {
             EntityRef entity = new EntityRef(id, label);
@@ -177,6 +350,7 @@ class EntityResolverTest {
 
         @Override
         public Optional<EntityRef> byLabel(String label) {
+            lookups++;
             return aliases.keySet().stream().filter(e -> e.label().equals(Labels.clean(label))).findFirst();
         }
 
@@ -198,15 +372,24 @@ class EntityResolverTest {
         }
 
         @Override
-        public List<KeyedEntity> withWordPrefixes(List<String> prefixes, int limit) {
-            List<KeyedEntity> found = new ArrayList<>();
-            for (EntityRef entity : aliases.keySet()) {
-                String key = Labels.key(entity.label());
-                if (Arrays.stream(key.split(" ")).anyMatch(word -> prefixes.stream().anyMatch(word::startsWith))) {
-                    found.add(new KeyedEntity(entity, key));
-                }
-            }
-            return found.subList(0, Math.min(limit, found.size()));
+        public NamePool withWords(List<String> words, int limit) {
+            return new NamePool(names().stream()
+                    .filter(name -> NameWords.of(name.key()).stream().anyMatch(words::contains))
+                    .toList(), complete);
+        }
+
+        @Override
+        public NamePool spelledLike(String key, int limit) {
+            return new NamePool(names(), true);
+        }
+
+        private List<KeyedEntity> names() {
+            List<KeyedEntity> names = new ArrayList<>();
+            aliases.forEach((entity, aliasesOf) -> {
+                names.add(new KeyedEntity(entity, Labels.key(entity.label())));
+                aliasesOf.forEach(alias -> names.add(new KeyedEntity(entity, Labels.key(alias))));
+            });
+            return names;
         }
     }
 }
