@@ -259,3 +259,53 @@ split; the model tier only when KServe does not run it). Each with what differs 
   value: {{ $value | quote }}
 {{- end }}
 {{- end }}
+
+{{/* PostgreSQL's URL and credentials from database.existingSecret, as Spring Boot reads them. */}}
+{{- define "relata.databaseEnv" -}}
+{{- $db := .Values.database }}
+{{- if $db.existingSecret }}
+- name: SPRING_DATASOURCE_URL
+  valueFrom:
+    secretKeyRef:
+      name: {{ $db.existingSecret }}
+      key: {{ $db.urlKey }}
+- name: SPRING_DATASOURCE_USERNAME
+  valueFrom:
+    secretKeyRef:
+      name: {{ $db.existingSecret }}
+      key: {{ $db.usernameKey }}
+- name: SPRING_DATASOURCE_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $db.existingSecret }}
+      key: {{ $db.passwordKey }}
+{{- end }}
+{{- end }}
+
+{{/* A claim for relata.home: (dict "ctx" $ "name" $name "component" "model" "persistence" $p). Kept on uninstall. */}}
+{{- define "relata.claim" -}}
+{{- $p := .persistence }}
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: {{ .name }}
+  labels:
+    {{- include "relata.componentLabels" (dict "ctx" .ctx "component" .component) | nindent 4 }}
+  annotations:
+    # Models (and the embedded store) outlive an uninstall; delete the claim by hand to drop them.
+    helm.sh/resource-policy: keep
+    {{- with $p.annotations }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+spec:
+  accessModes:
+    {{- toYaml $p.accessModes | nindent 4 }}
+  {{- if eq $p.storageClassName "-" }}
+  storageClassName: ""
+  {{- else if $p.storageClassName }}
+  storageClassName: {{ $p.storageClassName | quote }}
+  {{- end }}
+  resources:
+    requests:
+      storage: {{ $p.size | quote }}
+{{- end }}
