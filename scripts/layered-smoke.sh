@@ -6,8 +6,10 @@
 #   - the libtorch step: the line after "# layered-smoke: libtorch" (scripts/bake-libtorch.sh on the extracted jars);
 #   - the layer order: the "COPY --from=build /extracted/<layer>/ ./" lines;
 #   - the environment: the ENV lines after "# layered-smoke: runtime environment", up to the next blank line;
+#   - the class-data sharing archive: the training run after "# layered-smoke: cds" (Dockerfile only: the CUDA image
+#     cannot start relata at build time without a GPU, and ships without an archive);
 #   - the command: the ENTRYPOINT after "# layered-smoke: entrypoint", run in the assembled folder (WORKDIR).
-# Both Dockerfiles must agree on all five; a layer the jar has but the Dockerfile does not copy is a failure.
+# Both Dockerfiles must agree on all but the archive; a layer the jar has but the Dockerfile does not copy is a failure.
 #
 # Then: RELATA_HOME and DJL_CACHE_DIR (under volumes in the image) point at fresh temporary folders, ENGINE_CACHE_DIR
 # at the unpacked libtorch (read-only for anyone but root), the port is one the
@@ -104,13 +106,20 @@ extract_pattern='^RUN (java -Djarmode=tools -jar target/relata\.jar extract [-a-
 read -ra extract_cmd <<<"${BASH_REMATCH[1]}"
 
 # ENTRYPOINT ["java", "-cp", ".", "..."]: exec form with plain strings only
-# RUN scripts/bake-libtorch.sh /extracted/<layer>/BOOT-INF/lib /opt/djl/engines, and the runtime stage copies that folder
-libtorch_pattern='^RUN (scripts/bake-libtorch\.sh) /extracted/([a-z-]+/BOOT-INF/lib) (/[^ ]+)$'
+# RUN scripts/bake-libtorch.sh /extracted/<layer>/lib /opt/djl/engines, and the runtime stage copies that folder
+libtorch_pattern='^RUN (scripts/bake-libtorch\.sh) /extracted/([a-z-]+/[A-Za-z/-]*lib) (/[^ ]+)$'
 [[ $libtorch_line =~ $libtorch_pattern ]] || fail "unexpected libtorch line in $DOCKERFILE: $libtorch_line"
 bake_script=${BASH_REMATCH[1]} bake_libs=${BASH_REMATCH[2]} engine_dir=${BASH_REMATCH[3]}
 for f in "$DOCKERFILE" "${OTHER_DOCKERFILES[@]}"; do
   grep -qx "COPY --from=build $engine_dir/ $engine_dir/" "$f" || fail "$f does not copy $engine_dir/ into the runtime stage"
 done
+
+# RUN java -XX:ArchiveClassesAtExit=relata.jsa ... -Drelata.home=/tmp/cds -jar relata.jar && rm -rf ...
+cds_line=$(marked_line "$DOCKERFILE" cds)
+cds_pattern='^RUN (java -XX:ArchiveClassesAtExit=([^ ]+) [^&]*-Drelata\.home=([^ ]+) [^&]*-jar [^ &]+) && rm -rf [^&]+$'
+[[ $cds_line =~ $cds_pattern ]] || fail "unexpected class-data sharing line in $DOCKERFILE: ${cds_line:-none}"
+read -ra cds_cmd <<<"${BASH_REMATCH[1]}"
+cds_archive=${BASH_REMATCH[2]} cds_home=${BASH_REMATCH[3]}
 
 entrypoint_pattern='^ENTRYPOINT \[("[^"\\]*"(, "[^"\\]*")*)\]$'
 [[ $entrypoint_line =~ $entrypoint_pattern ]] \
@@ -195,6 +204,15 @@ for kv in "${image_env[@]}"; do
     *) run_env+=("$kv") ;;
   esac
 done
+
+cmd=()
+for word in "${cds_cmd[@]}"; do cmd+=("${word/#-Drelata.home=$cds_home/-Drelata.home=$work/cds-home}"); done
+log "class-data sharing archive: ${cds_cmd[*]}"
+(cd "$work/app" && exec env -i PATH="$PATH" HOME="$work/tmp-home" LANG=C.UTF-8 "${run_env[@]}" SERVER_PORT=0 MANAGEMENT_SERVER_PORT=0 \
+  "${cmd[@]}" </dev/null >"$work/cds.log" 2>&1) || { tail -n 40 "$work/cds.log" >&2; fail "the class-data sharing training run failed"; }
+[ -s "$work/app/$cds_archive" ] || fail "the training run wrote no $cds_archive"
+rm -rf "$work/cds-home"
+log "wrote $cds_archive ($(du -h "$work/app/$cds_archive" | cut -f1))"
 touch "$work/started"
 started_at=$SECONDS
 log "starting: ${entrypoint[*]} in the assembled layout, with ${run_env[*]}"
@@ -246,6 +264,8 @@ for _ in $(seq 1 60); do
 done
 [ -n "$loaded" ] || service_failed "libtorch was not loaded from ENGINE_CACHE_DIR: $(grep -o '/[^ ]*/libtorch_[a-z]*\.so' "/proc/$pid/maps" 2>/dev/null | head -1 || echo 'not loaded at all within 120s')"
 log "libtorch loaded in place from ${loaded#"$work/"}"
+grep -q "$work/app/$cds_archive" "/proc/$pid/maps" || service_failed "the JVM did not map the class-data sharing archive $cds_archive"
+log "the JVM mapped the class-data sharing archive $cds_archive"
 
 # --- 5. One real question ------------------------------------------------------------------------------------------
 
