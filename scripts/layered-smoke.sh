@@ -3,16 +3,21 @@
 #
 # Kept in step with Dockerfile (and Dockerfile.cuda) by reading them rather than repeating them:
 #   - the extract command: the line after "# layered-smoke: extract";
+#   - the libtorch step: the line after "# layered-smoke: libtorch" (scripts/bake-libtorch.sh on the extracted jars);
 #   - the layer order: the "COPY --from=build /extracted/<layer>/ ./" lines;
 #   - the environment: the ENV lines after "# layered-smoke: runtime environment", up to the next blank line;
+#   - the class-data sharing archive: the training run after "# layered-smoke: cds" (Dockerfile only: the CUDA image
+#     cannot start relata at build time without a GPU, and ships without an archive);
 #   - the command: the ENTRYPOINT after "# layered-smoke: entrypoint", run in the assembled folder (WORKDIR).
-# Both Dockerfiles must agree on all four; a layer the jar has but the Dockerfile does not copy is a failure.
+# Both Dockerfiles must agree on all but the archive; a layer the jar has but the Dockerfile does not copy is a failure.
 #
-# Then: RELATA_HOME and DJL_CACHE_DIR (volumes in the image) point at fresh temporary folders, the port is one the
+# Then: RELATA_HOME and DJL_CACHE_DIR (under volumes in the image) point at fresh temporary folders, ENGINE_CACHE_DIR
+# at the unpacked libtorch (read-only for anyone but root), the port is one the
 # system picks (server.port=0, read back from the log), the process gets no environment beyond the image's, and
 # the script waits for /actuator/health/readiness to be UP, asks "Who is Tom Cruise's mother?" (the demo data
 # answers Mary Lee Pfeiffer), stops the service with SIGTERM as Kubernetes would and checks that nothing was written
-# into the application folder (read-only in the image).
+# into the application folder or the unpacked libtorch (read-only in the image), that libtorch was loaded from there
+# and that nothing was unpacked at start.
 #
 # Usage: scripts/layered-smoke.sh [path/to/relata.jar]
 #   Without an argument it uses target/relata.jar, building it with ./mvnw when it is missing.
@@ -76,16 +81,19 @@ print("" if value is None else value)' "$1"
 # --- 1. What the Dockerfiles say -----------------------------------------------------------------------------
 
 extract_line=$(marked_line "$DOCKERFILE" extract)
+libtorch_line=$(marked_line "$DOCKERFILE" libtorch)
 entrypoint_line=$(marked_line "$DOCKERFILE" entrypoint)
 env_lines=$(marked_env "$DOCKERFILE")
 layers=$(layer_copies "$DOCKERFILE")
 [ -n "$extract_line" ] || fail "$DOCKERFILE has no line after '# layered-smoke: extract'"
+[ -n "$libtorch_line" ] || fail "$DOCKERFILE has no line after '# layered-smoke: libtorch'"
 [ -n "$entrypoint_line" ] || fail "$DOCKERFILE has no line after '# layered-smoke: entrypoint'"
 [ -n "$env_lines" ] || fail "$DOCKERFILE has no ENV lines after '# layered-smoke: runtime environment'"
 [ -n "$layers" ] || fail "$DOCKERFILE copies no /extracted/<layer>/ folders"
 
 for other in "${OTHER_DOCKERFILES[@]}"; do
   [ "$(marked_line "$other" extract)" = "$extract_line" ] || fail "$other extracts differently from $DOCKERFILE"
+  [ "$(marked_line "$other" libtorch)" = "$libtorch_line" ] || fail "$other unpacks libtorch differently from $DOCKERFILE"
   [ "$(marked_line "$other" entrypoint)" = "$entrypoint_line" ] || fail "$other has another ENTRYPOINT than $DOCKERFILE"
   [ "$(marked_env "$other")" = "$env_lines" ] || fail "$other sets another runtime environment than $DOCKERFILE"
   [ "$(layer_copies "$other")" = "$layers" ] || fail "$other copies other layers than $DOCKERFILE"
@@ -98,6 +106,21 @@ extract_pattern='^RUN (java -Djarmode=tools -jar target/relata\.jar extract [-a-
 read -ra extract_cmd <<<"${BASH_REMATCH[1]}"
 
 # ENTRYPOINT ["java", "-cp", ".", "..."]: exec form with plain strings only
+# RUN scripts/bake-libtorch.sh /extracted/<layer>/lib /opt/djl/engines, and the runtime stage copies that folder
+libtorch_pattern='^RUN (scripts/bake-libtorch\.sh) /extracted/([a-z-]+/[A-Za-z/-]*lib) (/[^ ]+)$'
+[[ $libtorch_line =~ $libtorch_pattern ]] || fail "unexpected libtorch line in $DOCKERFILE: $libtorch_line"
+bake_script=${BASH_REMATCH[1]} bake_libs=${BASH_REMATCH[2]} engine_dir=${BASH_REMATCH[3]}
+for f in "$DOCKERFILE" "${OTHER_DOCKERFILES[@]}"; do
+  grep -qx "COPY --from=build $engine_dir/ $engine_dir/" "$f" || fail "$f does not copy $engine_dir/ into the runtime stage"
+done
+
+# RUN java -XX:ArchiveClassesAtExit=relata.jsa ... -Drelata.home=/tmp/cds -jar relata.jar && rm -rf ...
+cds_line=$(marked_line "$DOCKERFILE" cds)
+cds_pattern='^RUN (java -XX:ArchiveClassesAtExit=([^ ]+) [^&]*-Drelata\.home=([^ ]+) [^&]*-jar [^ &]+) && rm -rf [^&]+$'
+[[ $cds_line =~ $cds_pattern ]] || fail "unexpected class-data sharing line in $DOCKERFILE: ${cds_line:-none}"
+read -ra cds_cmd <<<"${BASH_REMATCH[1]}"
+cds_archive=${BASH_REMATCH[2]} cds_home=${BASH_REMATCH[3]}
+
 entrypoint_pattern='^ENTRYPOINT \[("[^"\\]*"(, "[^"\\]*")*)\]$'
 [[ $entrypoint_line =~ $entrypoint_pattern ]] \
   || fail "unexpected ENTRYPOINT in $DOCKERFILE (exec form of plain strings expected): $entrypoint_line"
@@ -111,6 +134,8 @@ while IFS= read -r line; do
   if [[ $value =~ ^\"(.*)\"$ ]]; then value=${BASH_REMATCH[1]}; fi
   image_env+=("$key=$value")
 done <<<"$env_lines"
+printf '%s\n' "${image_env[@]}" | grep -qx "ENGINE_CACHE_DIR=$engine_dir" \
+  || fail "$DOCKERFILE does not point ENGINE_CACHE_DIR at $engine_dir, where it unpacks libtorch"
 for key in RELATA_HOME DJL_CACHE_DIR OPT_OUT_TRACKING JAVA_TOOL_OPTIONS; do
   printf '%s\n' "${image_env[@]}" | grep -q "^$key=" || fail "$DOCKERFILE does not set $key in its runtime environment"
 done
@@ -157,6 +182,11 @@ extracted=$(cd "$work/extracted" && ls -1 | sort)
 if [ "$extracted" != "$(sort <<<"$layers")" ]; then
   fail "the jar has layers [$(echo $extracted)] but $DOCKERFILE copies [$(echo $layers)]"
 fi
+log "unpacking libtorch: $bake_script /extracted/$bake_libs <tmp>/engines"
+"$ROOT/$bake_script" "$work/extracted/$bake_libs" "$work/engines" 2>"$work/bake.log" \
+  || { cat "$work/bake.log" >&2; fail "unpacking libtorch failed"; }
+cat "$work/bake.log" >&2
+chmod -R a-w "$work/engines"
 mkdir "$work/app"
 for layer in $layers; do
   cp -a "$work/extracted/$layer/." "$work/app/"
@@ -170,9 +200,19 @@ for kv in "${image_env[@]}"; do
   case $kv in
     RELATA_HOME=*) run_env+=("RELATA_HOME=$work/home") ;;
     DJL_CACHE_DIR=*) run_env+=("DJL_CACHE_DIR=$work/djl-cache") ;;
+    ENGINE_CACHE_DIR=*) run_env+=("ENGINE_CACHE_DIR=$work/engines") ;;
     *) run_env+=("$kv") ;;
   esac
 done
+
+cmd=()
+for word in "${cds_cmd[@]}"; do cmd+=("${word/#-Drelata.home=$cds_home/-Drelata.home=$work/cds-home}"); done
+log "class-data sharing archive: ${cds_cmd[*]}"
+(cd "$work/app" && exec env -i PATH="$PATH" HOME="$work/tmp-home" LANG=C.UTF-8 "${run_env[@]}" SERVER_PORT=0 MANAGEMENT_SERVER_PORT=0 \
+  "${cmd[@]}" </dev/null >"$work/cds.log" 2>&1) || { tail -n 40 "$work/cds.log" >&2; fail "the class-data sharing training run failed"; }
+[ -s "$work/app/$cds_archive" ] || fail "the training run wrote no $cds_archive"
+rm -rf "$work/cds-home"
+log "wrote $cds_archive ($(du -h "$work/app/$cds_archive" | cut -f1))"
 touch "$work/started"
 started_at=$SECONDS
 log "starting: ${entrypoint[*]} in the assembled layout, with ${run_env[*]}"
@@ -213,6 +253,19 @@ while :; do
   sleep 2
 done
 log "ready on port $port $((SECONDS - started_at))s after start: /actuator/health/readiness is {\"status\":\"UP\"}"
+
+# libtorch must come from the unpacked folder: DJL loads it when relata starts its model work (the demo trains one).
+loaded=
+for _ in $(seq 1 60); do
+  loaded=$(grep -o "$work/engines/pytorch/[^ ]*/libtorch_[a-z]*\.so" "/proc/$pid/maps" 2>/dev/null | head -1 || true)
+  [ -n "$loaded" ] && break
+  grep -qo '/libtorch_[a-z]*\.so' "/proc/$pid/maps" 2>/dev/null && break
+  sleep 2
+done
+[ -n "$loaded" ] || service_failed "libtorch was not loaded from ENGINE_CACHE_DIR: $(grep -o '/[^ ]*/libtorch_[a-z]*\.so' "/proc/$pid/maps" 2>/dev/null | head -1 || echo 'not loaded at all within 120s')"
+log "libtorch loaded in place from ${loaded#"$work/"}"
+grep -q "$work/app/$cds_archive" "/proc/$pid/maps" || service_failed "the JVM did not map the class-data sharing archive $cds_archive"
+log "the JVM mapped the class-data sharing archive $cds_archive"
 
 # --- 5. One real question ------------------------------------------------------------------------------------------
 
@@ -269,9 +322,11 @@ pid=
 case $code in 0 | 143) ;; *) service_failed "exit status $code after SIGTERM" ;; esac
 log "stopped after SIGTERM (status $code)"
 
-written=$(find "$work/app" -newer "$work/started" | head -5)
-[ -z "$written" ] || fail "the service wrote into its application folder (read-only in the image): $written"
+written=$(find "$work/app" "$work/engines" -newer "$work/started" | head -5)
+[ -z "$written" ] || fail "the service wrote into its application folder or the unpacked libtorch (read-only in the image): $written"
+! grep -q 'Extracting .* to cache' "$work/service.log" || fail "DJL unpacked native code at start: $(grep -m1 'Extracting .* to cache' "$work/service.log")"
+[ -z "$(find "$work/djl-cache" -type f -size +1M 2>/dev/null | head -1)" ] || fail "DJL cached large files in DJL_CACHE_DIR: $(find "$work/djl-cache" -type f -size +1M | head -3)"
 [ -n "$(ls -A "$work/home")" ] || fail "nothing under RELATA_HOME: the service did not use it"
 [ ! -e "$work/tmp-home/.djl.ai" ] || fail "DJL wrote its cache under HOME instead of DJL_CACHE_DIR"
-log "nothing written into the application folder; RELATA_HOME holds $(du -sh "$work/home" | cut -f1), DJL_CACHE_DIR $(du -sh "$work/djl-cache" | cut -f1)"
+log "nothing written into the application folder or libtorch, nothing unpacked; RELATA_HOME holds $(du -sh "$work/home" | cut -f1), DJL_CACHE_DIR $(du -sh "$work/djl-cache" | cut -f1)"
 log "PASS"

@@ -1,6 +1,5 @@
 package io.relata.deploycheck;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -12,41 +11,33 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * Validates `helm template` output offline, for .ci/check-deploy.
+ * Validates `helm template` output offline and runs the chart's tests, for .ci/check-deploy.
  *
- * <pre>ManifestCheck [-app-properties application.properties] [-gpu] render.yaml [[-gpu] render.yaml]...</pre>
+ * <pre>ManifestCheck -rules policies.yaml [-tests tests.yaml -helm HELM -chart DIR] [-app-properties FILE] RENDER.yaml...</pre>
  *
- * Every document must parse strictly into its Kubernetes API type ({@link StrictParser}) and pass {@link ChartRules};
- * a render preceded by -gpu must also pass {@link GpuRules}. With -app-properties, the readiness health group must
- * include the model and the liveness group must not. Before any of that, the parser has to reject a set of known-bad
- * documents, so that a check which silently accepts everything cannot pass. Prints one line per render and a
- * summary; exits 1 on any problem, 2 on bad usage.
+ * Every document of every render must parse strictly into its Kubernetes API type ({@link StrictParser}), hold to
+ * every policy of the rules file ({@link CelRules}) and pass {@link ValueChecks}. With -tests, the chart tests run
+ * ({@link ChartTests}). With -app-properties, the readiness health group must include the model and the liveness
+ * group must not. Before any of that, the parser has to reject a set of known-bad documents, so that a check which
+ * silently accepts everything cannot pass. Prints one line per render and test and a summary; exits 1 on any
+ * problem, 2 on bad usage.
  */
 public final class ManifestCheck {
 
     private ManifestCheck() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         List<Path> renders = new ArrayList<>();
-        List<Path> gpuRenders = new ArrayList<>();
-        Path appProperties = null;
-        boolean nextIsGpu = false;
+        Map<String, Path> options = new TreeMap<>();
         for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "-gpu" -> nextIsGpu = true;
-                case "-app-properties" -> appProperties = Path.of(args[++i]);
-                default -> {
-                    Path file = Path.of(args[i]);
-                    renders.add(file);
-                    if (nextIsGpu) {
-                        gpuRenders.add(file);
-                    }
-                    nextIsGpu = false;
-                }
+            if (args[i].startsWith("-") && i + 1 < args.length) {
+                options.put(args[i], Path.of(args[++i]));
+            } else {
+                renders.add(Path.of(args[i]));
             }
         }
-        if (renders.isEmpty()) {
-            System.err.println("usage: ManifestCheck [-app-properties FILE] [-gpu] RENDER.yaml...");
+        if (renders.isEmpty() || !options.containsKey("-rules")) {
+            System.err.println("usage: ManifestCheck -rules FILE [-tests FILE -helm HELM -chart DIR] [-app-properties FILE] RENDER.yaml...");
             System.exit(2);
         }
 
@@ -60,23 +51,28 @@ public final class ManifestCheck {
             selfTest.forEach(p -> System.out.println("     - " + p));
             problems += selfTest.size();
         }
+        CelRules rules = CelRules.load(options.get("-rules"));
+        System.out.println("     " + rules.size() + " policies from " + options.get("-rules"));
 
         for (Path file : renders) {
             StrictParser.Result result = parser.parse(Files.readString(file));
             List<String> found = new ArrayList<>(result.problems());
-            found.addAll(ChartRules.check(result.objects()));
-            boolean gpu = gpuRenders.contains(file);
-            if (gpu) {
-                found.addAll(GpuRules.check(result.objects()));
-            }
-            String label = file.getFileName().toString().replaceFirst("\\.ya?ml$", "") + (gpu ? " (+GPU checks)" : "");
-            System.out.printf("%s %-32s %2d objects: %s%n", found.isEmpty() ? "PASS" : "FAIL", label,
-                    result.objects().size(), kinds(result.objects()));
+            found.addAll(rules.check(result.documents()));
+            found.addAll(ValueChecks.check(result.objects()));
+            String label = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            System.out.printf("%s %-24s %2d objects: %s%n", found.isEmpty() ? "PASS" : "FAIL", label,
+                    result.documents().size(), kinds(result));
             found.forEach(p -> System.out.println("     - " + p));
             problems += found.size();
         }
 
-        if (appProperties != null) {
+        if (options.containsKey("-tests")) {
+            ChartTests tests = new ChartTests(options.get("-helm"), options.get("-chart"), parser, rules);
+            problems += tests.run(options.get("-tests"));
+        }
+
+        if (options.containsKey("-app-properties")) {
+            Path appProperties = options.get("-app-properties");
             List<String> found = healthGroups(appProperties);
             System.out.println((found.isEmpty() ? "PASS " : "FAIL ") + "health groups in " + appProperties
                     + ": readiness includes the model, liveness does not");
@@ -84,7 +80,7 @@ public final class ManifestCheck {
             problems += found.size();
         }
 
-        System.out.println(problems == 0 ? "deploy-check: all renders valid" : "deploy-check: " + problems + " problem(s)");
+        System.out.println(problems == 0 ? "deploy-check: all renders valid, all tests passed" : "deploy-check: " + problems + " problem(s)");
         System.exit(problems == 0 ? 0 : 1);
     }
 
@@ -107,9 +103,9 @@ public final class ManifestCheck {
         return value == null ? List.of() : List.of(value.trim().split("\\s*,\\s*"));
     }
 
-    private static String kinds(List<HasMetadata> objects) {
+    private static String kinds(StrictParser.Result result) {
         Map<String, Integer> counts = new TreeMap<>();
-        objects.forEach(o -> counts.merge(o.getKind(), 1, Integer::sum));
+        result.documents().forEach(d -> counts.merge(d.path("kind").asText("?"), 1, Integer::sum));
         StringBuilder out = new StringBuilder();
         counts.forEach((kind, n) -> out.append(out.length() == 0 ? "" : ", ").append(kind).append(n > 1 ? " x" + n : ""));
         return out.toString();

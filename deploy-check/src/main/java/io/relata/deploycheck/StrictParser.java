@@ -21,14 +21,21 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import java.io.IOException;
 import java.util.ArrayList;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a multi-document YAML stream into typed Kubernetes objects the way the API server would accept them: an
@@ -38,20 +45,34 @@ import java.util.Map;
 final class StrictParser {
 
     /** The kinds the chart may render, by "apiVersion/kind". Anything else is reported. */
-    static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
-            "v1/ConfigMap", ConfigMap.class,
-            "v1/Secret", Secret.class,
-            "v1/Service", Service.class,
-            "v1/ServiceAccount", ServiceAccount.class,
-            "v1/PersistentVolumeClaim", PersistentVolumeClaim.class,
-            "v1/Pod", Pod.class,
-            "apps/v1/Deployment", Deployment.class,
-            "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
-            "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
-            "monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class);
+    static final Map<String, Class<? extends HasMetadata>> KINDS = Map.ofEntries(
+            Map.entry("v1/ConfigMap", ConfigMap.class),
+            Map.entry("v1/Secret", Secret.class),
+            Map.entry("v1/Service", Service.class),
+            Map.entry("v1/ServiceAccount", ServiceAccount.class),
+            Map.entry("v1/PersistentVolumeClaim", PersistentVolumeClaim.class),
+            Map.entry("v1/Pod", Pod.class),
+            Map.entry("apps/v1/Deployment", Deployment.class),
+            Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
+            Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
+            Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
+            Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
+            Map.entry("networking.k8s.io/v1/Ingress", Ingress.class),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class));
 
-    /** One parsed stream: the objects that parsed, and a line per document that did not. */
-    record Result(List<HasMetadata> objects, List<String> problems) {}
+    /**
+     * KServe's InferenceService (serving.kserve.io/v1beta1) has no Java model here: its predictor is a pod spec
+     * inlined with KServe's own fields, so those fields are checked by name and the rest strictly as a PodSpec.
+     */
+    static final String INFERENCE_SERVICE = "serving.kserve.io/v1beta1/InferenceService";
+
+    /** The predictor fields KServe adds to the pod spec (ComponentExtensionSpec, v1beta1). */
+    static final Set<String> PREDICTOR_FIELDS = Set.of("minReplicas", "maxReplicas", "scaleTarget", "scaleMetric",
+            "scaleMetricType", "containerConcurrency", "timeout", "canaryTrafficPercent", "logger", "batcher", "labels",
+            "annotations", "deploymentStrategy", "autoScaling");
+
+    /** One parsed stream: the objects that parsed, a line per document that did not, and every document as read. */
+    record Result(List<HasMetadata> objects, List<String> problems, List<JsonNode> documents) {}
 
     private final YAMLMapper mapper = strictMapper();
 
@@ -65,8 +86,9 @@ final class StrictParser {
             }
         } catch (IOException | RuntimeException e) {
             problems.add("not valid YAML: " + firstLine(e));
-            return new Result(objects, problems);
+            return new Result(objects, problems, List.of());
         }
+        documents.removeIf(d -> d == null || d.isNull() || d.isMissingNode());
         int index = 0;
         for (JsonNode document : documents) {
             index++;
@@ -83,6 +105,10 @@ final class StrictParser {
             String name = document.path("metadata").path("name").asText("?");
             where = where + " (" + apiVersion + " " + kind + " " + name + ")";
             Class<? extends HasMetadata> type = KINDS.get(apiVersion + "/" + kind);
+            if (INFERENCE_SERVICE.equals(apiVersion + "/" + kind)) {
+                inferenceService(where, document, problems);
+                continue;
+            }
             if (type == null) {
                 problems.add(where + ": no schema for apiVersion " + apiVersion + ", kind " + kind);
                 continue;
@@ -93,7 +119,39 @@ final class StrictParser {
                 problems.add(where + ": " + describe(e));
             }
         }
-        return new Result(objects, problems);
+        return new Result(objects, problems, documents);
+    }
+
+    private void inferenceService(String where, JsonNode document, List<String> problems) {
+        for (Iterator<String> it = document.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!Set.of("apiVersion", "kind", "metadata", "spec").contains(field)) {
+                problems.add(where + ": at the top: unknown field \"" + field + "\"");
+            }
+        }
+        try {
+            mapper.treeToValue(document.path("metadata"), io.fabric8.kubernetes.api.model.ObjectMeta.class);
+        } catch (IOException | RuntimeException e) {
+            problems.add(where + ": metadata: " + describe(e));
+        }
+        JsonNode spec = document.path("spec");
+        for (Iterator<String> it = spec.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!Set.of("predictor", "transformer", "explainer").contains(field)) {
+                problems.add(where + ": at spec: unknown field \"" + field + "\"");
+            }
+        }
+        if (!spec.path("predictor").isObject()) {
+            problems.add(where + ": spec.predictor is missing");
+            return;
+        }
+        ObjectNode podSpec = ((ObjectNode) spec.path("predictor")).deepCopy();
+        podSpec.remove(PREDICTOR_FIELDS);
+        try {
+            mapper.treeToValue(podSpec, PodSpec.class);
+        } catch (IOException | RuntimeException e) {
+            problems.add(where + ": spec.predictor as a pod spec: " + describe(e));
+        }
     }
 
     private static YAMLMapper strictMapper() {
