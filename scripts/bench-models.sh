@@ -2,7 +2,8 @@
 # Benchmarks of the relation model (not part of the test suite): builds the jar, runs `relata evaluate` on the
 # link-prediction sets and writes one JSON result per run under docs/bench/ (stderr, with the per-epoch log, beside it).
 #
-#   scripts/bench-models.sh [small|nations-tune|reversal|reversal-capacity|diagrams|wn18rr|fb15k-237|all]     (default: small)
+#   scripts/bench-models.sh [small|nations-tune|reversal|reversal-capacity|diagrams|wn18rr|fb15k-237|openworld|openworld-large|all]
+#   (default: small)
 #
 # KG_DATA (default ../shared/data/kg beside the checkout) holds the sets; SKIP_BUILD=1 reuses target/relata.jar.
 # Runs one at a time: on a 2-core machine two trainings in parallel only slow each other down.
@@ -109,6 +110,36 @@ reversal_capacity() {
   done
 }
 
+openworld() {
+  # the open-world figures (issue 7) with the settings whose link-prediction results docs/benchmarks.md reports, so
+  # the MRR can be compared with the runs before the open-world calibration; the reliability of the open-world mix
+  # is drawn beside each run
+  run kinship-openworld "$DATA/kinship" --rank 200 --n3 0.01 --epochs 100 --reliability-png docs/reliability-kinship.png
+  run umls-openworld "$DATA/umls" --rank 200 --n3 0.01 --epochs 100 --reliability-png docs/reliability-umls.png
+  run nations-openworld "$DATA/nations" --rank 100 --n3 0.01 --epochs 100 --validate-every 1 --patience 5 \
+      --reliability-png docs/reliability-nations.png
+  local reversal=${REVERSAL_DIR:-/tmp/relata-reversal} demo=${DEMO_DIR:-/tmp/relata-demo-split}
+  python3 scripts/make-reversal-set.py --people 2000 --seed 7 --out "$reversal"
+  run reversal-openworld "$reversal" --rank 100 --epochs 100 --validate-every 5 --reliability-png docs/reliability-reversal.png
+  python3 scripts/make-demo-split.py --out "$demo"
+  run demo-openworld "$demo" --rank 64 --epochs 60 --reliability-png docs/reliability-demo.png
+}
+
+openworld_large() {
+  WN_NAME=wn18rr-openworld WN_EPOCHS=6 wn18rr_png
+  fb15k237_png
+}
+
+wn18rr_png() {
+  run "${WN_NAME:-wn18rr-r100-timeboxed}" "$DATA/wn18rr" --rank 100 --batch-size 100 --n3 0.1 --epochs "${WN_EPOCHS:-4}" \
+      --validate-every 1 --patience 100 --reliability-png docs/reliability-wn18rr.png
+}
+
+fb15k237_png() {
+  run fb15k-237-openworld "$DATA/fb15k-237" --rank 100 --batch-size 100 --n3 0.05 --epochs "${FB_EPOCHS:-4}" \
+      --validate-every 1 --patience 100 --reliability-png docs/reliability-fb15k-237.png
+}
+
 case "${1:-small}" in
   small) small ;;
   wn18rr) wn18rr ;;
@@ -117,6 +148,8 @@ case "${1:-small}" in
   nations-tune) nations_tune ;;
   reversal-capacity) reversal_capacity ;;
   diagrams) diagrams ;;
+  openworld) openworld ;;
+  openworld-large) openworld_large ;;
   all) small; nations_tune; reversal; reversal_capacity; wn18rr; fb15k237 ;;
-  *) echo "usage: $0 [small|nations-tune|reversal|reversal-capacity|diagrams|wn18rr|fb15k-237|all]" >&2; exit 2 ;;
+  *) echo "usage: $0 [small|nations-tune|reversal|reversal-capacity|diagrams|wn18rr|fb15k-237|openworld|openworld-large|all]" >&2; exit 2 ;;
 esac
