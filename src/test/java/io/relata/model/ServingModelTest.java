@@ -236,7 +236,8 @@ class ServingModelTest {
                 new RelataProperties.Ingest(1000, 10_000, 1000, 500),
                 new RelataProperties.Query(10, 1000, 1000, 100, 10_485_760, 64, Duration.ofSeconds(2), 5, 0.8, 0.5, 10_000, Duration.ofSeconds(5)),
                 new RelataProperties.Lexicon(Duration.ofSeconds(10)),
-                new RelataProperties.Model(false, "cpu", 16, Duration.ofMillis(1), 1024, false, Duration.ofSeconds(30)), new RelataProperties.Security(false, java.util.List.of(), java.util.List.of()));
+                new RelataProperties.Model(false, "cpu", 16, Duration.ofMillis(1), 1024, false, Duration.ofSeconds(30)), new RelataProperties.Security(false, java.util.List.of(), java.util.List.of()),
+                RelataProperties.Role.ALL, null);
         return new ServingModel(registry, properties, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 }

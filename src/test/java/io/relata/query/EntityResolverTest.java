@@ -26,7 +26,8 @@ class EntityResolverTest {
             new RelataProperties.Ingest(1000, 10000, 1000, 500),
             new RelataProperties.Query(10, 1000, 1000, 100, 10485760L, 64, Duration.ofSeconds(2), 5, 0.8, 0.5, 10_000, Duration.ofSeconds(5)),
             new RelataProperties.Lexicon(Duration.ofSeconds(10)),
-            new RelataProperties.Model(false, "cpu", 64, java.time.Duration.ofMillis(2), 4096, false, Duration.ofSeconds(30)), new RelataProperties.Security(false, java.util.List.of(), java.util.List.of()));
+            new RelataProperties.Model(false, "cpu", 64, java.time.Duration.ofMillis(2), 4096, false, Duration.ofSeconds(30)), new RelataProperties.Security(false, java.util.List.of(), java.util.List.of()),
+                RelataProperties.Role.ALL, null);
 
     private final FakeDirectory directory = new FakeDirectory();
     private final EntityResolver resolver = new EntityResolver(directory, DEFAULTS);
