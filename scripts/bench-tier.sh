@@ -9,7 +9,7 @@
 # (default relata_dev/relata_dev); a database relata_bench_tier is created on it and dropped afterwards.
 # Imports DATASET_DIR/train.txt, writes a synthetic model over the store's entities and relations (rank BENCH_RANK,
 # default 100; random embeddings score at the same cost as trained ones) and runs wrk for BENCH_SECONDS (default 60)
-# per concurrency and mode. Ports BENCH_PORT..BENCH_PORT+2 (default 18610). Prints one JSON line per run and a
+# per concurrency and mode, the model on BENCH_DEVICE (cpu, default, or gpu). Ports BENCH_PORT..BENCH_PORT+2 (default 18610). Prints one JSON line per run and a
 # markdown table last. Not part of the test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +37,7 @@ pids=()
 start() { # start NAME ROLE PORT [args]: relata in the background, log in $work/NAME.log
   local name=$1 role=$2 p=$3; shift 3
   RELATA_HOME=$work/$name java -Xmx3g -jar target/relata.jar --server.port="$p" --relata.role="$role" \
-      --relata.demo.enabled=false --relata.model.train-on-first-start=false --relata.model.device=cpu \
+      --relata.demo.enabled=false --relata.model.train-on-first-start=false --relata.model.device="${BENCH_DEVICE:-cpu}" \
       --spring.datasource.url="$jdbc" --spring.datasource.username="$db_user" --spring.datasource.password="$db_password" \
       "$@" > "$work/$name.log" 2>&1 &
   pids+=($!)

@@ -139,20 +139,20 @@ class ModelTierIT {
         assertThat(json(get(TIER_PORT, "/v2/health/ready")).path("ready").asBoolean()).isTrue();
 
         long mary = json(post(port, "/v1/queries", STATED_QUESTION)).path("entity").path("id").asLong();
-        HttpResponse<String> inferred = send(TIER_PORT, "POST", "/v2/models/relata/versions/" + trainedVersion + "/infer", """
+        String request = """
                 {"id":"it","inputs":[
                   {"name":"entity","shape":[1],"datatype":"INT64","data":[%d]},
                   {"name":"relation","shape":[1],"datatype":"BYTES","data":["mother"]},
                   {"name":"inverse","shape":[1],"datatype":"BOOL","data":[true]},
-                  {"name":"k","shape":[1],"datatype":"INT32","data":[3]}]}""".formatted(mary));
+                  {"name":"k","shape":[1],"datatype":"INT32","data":[3]}]}""".formatted(mary);
+        HttpResponse<String> inferred = send(TIER_PORT, "POST", "/v2/models/relata/versions/" + trainedVersion + "/infer", request);
         assertThat(inferred.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(inferred.body());
         assertThat(body.path("model_version").asString()).isEqualTo(trainedVersion);
         assertThat(body.path("id").asString()).isEqualTo("it");
         assertThat(body.path("outputs").toString()).contains("\"answer\"", "\"probability\"", "\"answer_count\"", "\"entity_known\"");
 
-        HttpResponse<String> unknown = send(TIER_PORT, "POST", "/v2/models/relata/versions/v19990101-000000-none/infer",
-                "{\"inputs\":[]}");
+        HttpResponse<String> unknown = send(TIER_PORT, "POST", "/v2/models/relata/versions/v19990101-000000-none/infer", request);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(unknown.body()).path("error").asString()).contains("v19990101-000000-none");
     }
@@ -167,7 +167,7 @@ class ModelTierIT {
         ExecutorService askers = Executors.newFixedThreadPool(4);
         for (int i = 0; i < 4; i++) {
             askers.execute(() -> {
-                while (asking.get() && answered.get() < 2_000) {
+                while (asking.get()) {
                     try {
                         HttpResponse<String> response = send(port, "POST", "/v1/queries", STATED_QUESTION);
                         JsonNode body = JSON.readTree(response.body());
@@ -178,6 +178,8 @@ class ModelTierIT {
                             unavailable.incrementAndGet();
                         }
                         answered.incrementAndGet();
+                        // a few hundred questions over the outage, not as many as the machine can ask
+                        Thread.sleep(50);
                     } catch (IOException | RuntimeException e) {
                         errors.add(e.toString());
                     } catch (InterruptedException e) {
@@ -189,7 +191,7 @@ class ModelTierIT {
         waitUntil(() -> answered.get() >= 50, Duration.ofSeconds(60));
         tier.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         int atKill = answered.get();
-        waitUntil(() -> answered.get() >= atKill + 150, Duration.ofSeconds(90));
+        waitUntil(() -> answered.get() >= atKill + 100, Duration.ofSeconds(90));
 
         HttpResponse<String> refused = send(port, "POST", "/v1/queries", INFERRED_ONLY);
         assertThat(refused.statusCode()).isEqualTo(503);
