@@ -66,9 +66,9 @@ start model model "$port"
 echo "importing $dataset/train.txt" >&2
 curl -fs "localhost:$port/v1/facts/import" -H 'Content-Type: text/tab-separated-values' --data-binary @"$dataset/train.txt" \
     | python3 -c 'import json,sys; d=json.load(sys.stdin); print("lines", d["lines"], "added", d["added"], file=sys.stderr)'
-java -Xmx3g -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" io.relata.model.SyntheticModel \
+java -Xmx3g -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" -Dlogback.configurationFile=io/relata/cli/logback-evaluate.xml io.relata.model.SyntheticModel \
     "$work/model/models" "$rank" "$jdbc" "$db_user" "$db_password" > "$work/synthetic.json"
-version=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' "$work/synthetic.json")
+version=$(tail -1 "$work/synthetic.json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])')
 curl -fs -X POST "localhost:$port/v1/models/$version/activate" >/dev/null
 stop model
 

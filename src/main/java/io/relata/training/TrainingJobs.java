@@ -203,7 +203,8 @@ public class TrainingJobs {
 
     /**
      * Where models are trained, and while this process runs no job: takes the oldest job that an api process queued and
-     * nobody has claimed, and runs it. The claim is a conditional update, so of several model processes one wins.
+     * nobody has claimed, and runs it. The claim is a conditional update, so of several model processes one wins. It
+     * runs on the scheduling thread, as {@link #heartbeat()} does, so no sweep sees the claimed job before it is live.
      */
     @Scheduled(fixedDelay = CLAIM_MILLIS, initialDelay = CLAIM_MILLIS)
     void claimQueued() {

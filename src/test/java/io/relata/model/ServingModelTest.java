@@ -175,6 +175,47 @@ class ServingModelTest {
     }
 
     @Test
+    void aVersionAskedForByNameAnswersAfterAnotherWasActivatedAndOneNotLoadedIsLoaded() {
+        ModelRegistry registry = registryWithVersions(2);
+        List<String> versions = registry.list().stream().map(ModelManifest::version).toList();
+        ServingModel serving = serving(registry);
+        try {
+            serving.activate(versions.get(0));
+            List<List<Prediction>> first;
+            try (RelationModel.ModelSession session = serving.open(versions.get(0))) {
+                first = session.predict(QUESTIONS, 3);
+            }
+            serving.activate(versions.get(1));
+
+            try (RelationModel.ModelSession previous = serving.open(versions.get(0))) {
+                assertThat(previous.status().version()).as("the version replaced stays as the standby").isEqualTo(versions.get(0));
+                List<List<Prediction>> again = previous.predict(QUESTIONS, 3);
+                for (int i = 0; i < first.size(); i++) {
+                    assertSameAnswers(again.get(i), first.get(i));
+                }
+            }
+            try (RelationModel.ModelSession active = serving.open(null)) {
+                assertThat(active.status().version()).isEqualTo(versions.get(1));
+            }
+            assertThat(serving.status().version()).isEqualTo(versions.get(1));
+        } finally {
+            serving.shutdown();
+        }
+
+        ServingModel restarted = serving(registry);
+        try {
+            try (RelationModel.ModelSession loaded = restarted.open(versions.get(0))) {
+                assertThat(loaded.status().version()).as("loaded from the registry on request").isEqualTo(versions.get(0));
+                assertThat(loaded.predict(QUESTIONS, 3).get(0)).isNotEmpty();
+            }
+            assertThat(restarted.status().version()).as("asking for a version does not activate it").isEqualTo(versions.get(1));
+            assertThatThrownBy(() -> restarted.open("v19990101-000000-none")).isInstanceOf(UnknownModelException.class);
+        } finally {
+            restarted.shutdown();
+        }
+    }
+
+    @Test
     void aReplicaFollowsAVersionActivatedByAnotherOnTheSharedRegistry() {
         ModelRegistry registry = registryWithVersions(2);
         List<String> versions = registry.list().stream().map(ModelManifest::version).toList();
