@@ -21,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -158,9 +159,11 @@ class InferenceController {
         }
     }
 
-    @ExceptionHandler({InvalidInferRequestException.class, JacksonException.class})
+    @ExceptionHandler({InvalidInferRequestException.class, JacksonException.class, HttpMessageNotReadableException.class})
     ResponseEntity<Oip.Error> invalid(Exception e) {
-        String message = e instanceof JacksonException j ? "the body is not valid JSON: " + j.getOriginalMessage() : e.getMessage();
+        String message = e instanceof JacksonException j ? "the body is not valid JSON: " + j.getOriginalMessage()
+                : e instanceof HttpMessageNotReadableException ? "the body must be an inference request object"
+                : e.getMessage();
         return error(HttpStatus.BAD_REQUEST, message);
     }
 

@@ -151,7 +151,7 @@ class TrainingJobStore {
         JdbcClient.StatementSpec update = jdbc.sql("""
                 update training_job set status = 'failed', error = :error, finished_at = :now, seconds_left = null,
                     cancel_requested = false
-                where status in ('queued', 'running') and owner is not null
+                where status in ('queued', 'running') and not (status = 'queued' and owner is null)
                   and (owner = :owner or heartbeat_at is null or heartbeat_at < :staleBefore)""" + keep)
                 .param("error", why)
                 .param("now", time(now))

@@ -174,6 +174,9 @@ class InferenceControllerTest {
         mvc.perform(post("/v2/models/relata/infer").contentType(MediaType.APPLICATION_JSON).content("{\"inputs\":["))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value(containsString("not valid JSON")));
+        mvc.perform(post("/v2/models/relata/infer").contentType(MediaType.APPLICATION_JSON))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("the body must be an inference request object"));
     }
 
     @Test
