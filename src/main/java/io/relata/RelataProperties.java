@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param lexicon the relation lexicon
  * @param model the relation model
  * @param security access control of the /v1 API
+ * @param role which part of relata this process runs: all (questions and the model in one process), api (questions,
+ *     facts, lexicon and training jobs; the model answers from the model tier) or model (the model tier)
+ * @param modelTier how an api process reaches the model tier
  */
 @Validated
 @ConfigurationProperties("relata")
@@ -34,7 +37,24 @@ public record RelataProperties(
         @Valid @DefaultValue Query query,
         @Valid @DefaultValue Lexicon lexicon,
         @Valid @DefaultValue Model model,
-        @Valid @DefaultValue Security security) {
+        @Valid @DefaultValue Security security,
+        @NotNull @DefaultValue("all") Role role,
+        @Valid @DefaultValue ModelTier modelTier) {
+
+    /** The parts of relata one process runs. */
+    public enum Role {
+        /** Everything in one process, the model included. */
+        ALL,
+        /** Questions, facts, lexicon and the training-job API; the model tier answers for the model. */
+        API,
+        /** The model tier: the Open Inference Protocol endpoints, the model registry and the training worker. */
+        MODEL;
+
+        /** Whether the relation model, its registry and training run in this process. */
+        public boolean holdsModel() {
+            return this != API;
+        }
+    }
 
     /**
      * The demo knowledge set loaded into an empty store.
@@ -138,6 +158,46 @@ public record RelataProperties(
             @DefaultValue("true") boolean trainOnFirstStart,
             @NotNull @DefaultValue("30s") Duration refreshInterval,
             @Min(0) @DefaultValue("0") int threads) {}
+
+    /**
+     * How an api process calls the model tier over the Open Inference Protocol: one infer call per batch of concurrent
+     * questions, each call with a timeout, retried once on a failure to connect while the retry budget allows, behind a
+     * circuit breaker that answers "unavailable" at once while the tier keeps failing.
+     *
+     * @param url the model tier's base URL (http://host:port); required with relata.role=api
+     * @param apiKey bearer token sent to a model tier that has relata.security.enabled (a read key of that tier)
+     * @param connectTimeout longest wait for a connection to the model tier
+     * @param timeout longest wait for one infer call; a question then answers from stated facts
+     * @param batchWindow how long a question's model call waits for others to share an infer call while one is in flight
+     * @param maxBatch most rows (entity, relation, direction) in one infer call
+     * @param maxInFlight infer calls in flight at once from this process
+     * @param retryAttempts tries per infer call on a connection failure or a busy tier (1 = no retry)
+     * @param retryBudget retries per second this process may make in all; past it a failure is not retried
+     * @param failureRateThreshold percentage of failed (or slow) calls that opens the circuit breaker
+     * @param slowCallDuration a call slower than this counts as slow for the circuit breaker
+     * @param slidingWindowSize calls the circuit breaker judges the failure rate over
+     * @param minimumCalls calls needed before the circuit breaker judges at all
+     * @param openDuration how long an open circuit answers "unavailable" before letting trial calls through
+     * @param halfOpenCalls trial calls that decide whether an open circuit closes again
+     * @param statusInterval how often the model tier's metadata (active version, device) is read
+     */
+    public record ModelTier(
+            java.net.URI url,
+            String apiKey,
+            @NotNull @DefaultValue("1s") Duration connectTimeout,
+            @NotNull @DefaultValue("2s") Duration timeout,
+            @NotNull @DefaultValue("1ms") Duration batchWindow,
+            @Min(1) @Max(4096) @DefaultValue("64") int maxBatch,
+            @Min(1) @Max(256) @DefaultValue("16") int maxInFlight,
+            @Min(1) @Max(5) @DefaultValue("2") int retryAttempts,
+            @Min(0) @DefaultValue("10") int retryBudget,
+            @DecimalMin("1") @DecimalMax("100") @DefaultValue("50") float failureRateThreshold,
+            @NotNull @DefaultValue("1s") Duration slowCallDuration,
+            @Min(1) @DefaultValue("20") int slidingWindowSize,
+            @Min(1) @DefaultValue("10") int minimumCalls,
+            @NotNull @DefaultValue("5s") Duration openDuration,
+            @Min(1) @DefaultValue("3") int halfOpenCalls,
+            @NotNull @DefaultValue("5s") Duration statusInterval) {}
 
     /**
      * Access control of the API: bearer tokens that are API keys (one list that may read: ask questions, list; one

@@ -44,6 +44,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.springframework.jdbc..");
 
     @ArchTest
+    static final ArchRule tierKnowsNoSqlNorStore = noClasses()
+            .that().resideInAPackage("io.relata.tier..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "java.sql..", "org.springframework.jdbc..", "io.relata.facts..", "io.relata.training..");
+
+    @ArchTest
     static final ArchRule modelKnowsNoSqlNorStore = noClasses()
             .that().resideInAPackage("io.relata.model..")
             .should().dependOnClassesThat().resideInAnyPackage(

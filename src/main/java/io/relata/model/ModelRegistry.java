@@ -1,5 +1,6 @@
 package io.relata.model;
 
+import io.relata.ForRoles;
 import ai.djl.Device;
 import io.relata.RelataProperties;
 import java.io.BufferedReader;
@@ -37,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * model that looks whole, and a file {@code ACTIVE} naming the version that answers.
  */
 @Component
+@ForRoles({RelataProperties.Role.ALL, RelataProperties.Role.MODEL})
 public class ModelRegistry {
 
     static final String MANIFEST = "manifest.json";

@@ -29,6 +29,21 @@ public record ModelStatus(State state, String version, String device, String tie
         return new ModelStatus(State.LOADED, version, device, LOCAL);
     }
 
+    /** The model tier answers with this version. */
+    public static ModelStatus remote(String version, String device) {
+        return new ModelStatus(State.LOADED, version, device, REMOTE);
+    }
+
+    /** The model tier has no model yet. */
+    public static ModelStatus remoteNone(String device) {
+        return new ModelStatus(State.NONE, null, device, REMOTE);
+    }
+
+    /** The model tier did not answer. */
+    public static ModelStatus unavailable() {
+        return new ModelStatus(State.UNAVAILABLE, null, null, REMOTE);
+    }
+
     /** No model in this process yet. */
     public static ModelStatus none() {
         return new ModelStatus(State.NONE, null, null, LOCAL);

@@ -51,6 +51,15 @@ public interface RelationModel {
 
         List<List<Prediction>> predict(List<LinkQuery> queries, int k);
 
+        /** For each query, in order, at most {@code k[i]} predictions sorted by probability, descending. */
+        default List<List<Prediction>> predict(List<LinkQuery> queries, int[] k) {
+            List<List<Prediction>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < queries.size(); i++) {
+                results.add(predict(List.of(queries.get(i)), k[i]).get(0));
+            }
+            return results;
+        }
+
         boolean knowsEntity(long entityId);
 
         @Override

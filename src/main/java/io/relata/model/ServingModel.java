@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.relata.ForRoles;
 import io.relata.RelataProperties;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
@@ -23,18 +24,26 @@ import org.springframework.stereotype.Component;
 /**
  * The relation model that answers questions: the active version from the registry, on the device chosen at start,
  * scored through the shared {@link Scorer}. Activating another version swaps it atomically; questions in flight finish
- * on the version they started with.
+ * on the version they started with. A version asked for by name ({@link #open(String)}: the model tier, for a question
+ * that started on it) is answered by the active model, by the standby (the version active before, or the last one
+ * asked for), or loaded from the registry into the standby; the standby is retired once unused for
+ * {@link #STANDBY_IDLE}.
  */
 @Component
+@ForRoles({RelataProperties.Role.ALL, RelataProperties.Role.MODEL})
 public class ServingModel implements RelationModel, ActiveModel {
 
     private static final Logger log = LoggerFactory.getLogger(ServingModel.class);
     private static final long SCORING_TIMEOUT_SECONDS = 30;
+    /** How long a version no longer active stays loaded after its last use: longer than any question takes. */
+    static final java.time.Duration STANDBY_IDLE = java.time.Duration.ofSeconds(30);
 
     private final ModelRegistry registry;
     private final Device device;
     private final Scorer scorer;
     private final AtomicReference<LoadedModel> active = new AtomicReference<>();
+    private final AtomicReference<LoadedModel> standby = new AtomicReference<>();
+    private volatile long standbyUsed;
     private volatile String refused;
     private final MultiGauge info;
 
@@ -97,12 +106,74 @@ public class ServingModel implements RelationModel, ActiveModel {
         return current == null ? Optional.empty() : Optional.of(current.manifest());
     }
 
+    /** Every version in the registry, newest first. */
+    public List<ModelManifest> versions() {
+        return registry.list();
+    }
+
     private void swapIn(LoadedModel loaded) {
         LoadedModel previous = active.getAndSet(loaded);
         info.register(List.of(MultiGauge.Row.of(Tags.of("version", loaded.manifest().version(), "device", deviceName()), 1)), true);
         if (previous != null) {
-            previous.retire();
+            // questions that started on the previous version may still ask for it by name
+            toStandby(previous);
         }
+    }
+
+    private void toStandby(LoadedModel model) {
+        standbyUsed = System.nanoTime();
+        LoadedModel before = standby.getAndSet(model);
+        if (before != null && before != model) {
+            before.retire();
+        }
+    }
+
+    /** Retires the standby version once nothing has asked for it for {@link #STANDBY_IDLE}. */
+    @Scheduled(fixedDelay = 10_000, initialDelay = 10_000)
+    public synchronized void retireIdleStandby() {
+        LoadedModel idle = standby.get();
+        if (idle != null && System.nanoTime() - standbyUsed > STANDBY_IDLE.toNanos() && standby.compareAndSet(idle, null)) {
+            idle.retire();
+        }
+    }
+
+    /**
+     * Pins the named version for one question: the active one, the standby, or the version loaded from the registry
+     * into the standby. An unknown version is refused with {@link UnknownModelException}, a damaged one with
+     * {@link DamagedModelException}; {@code null} pins the active version.
+     */
+    public ModelSession open(String version) {
+        if (version == null) {
+            return open();
+        }
+        while (true) {
+            LoadedModel current = active.get();
+            if (current != null && current.manifest().version().equals(version)) {
+                if (current.pin()) {
+                    return new PinnedSession(current);
+                }
+                continue;
+            }
+            LoadedModel spare = standby.get();
+            if (spare != null && spare.manifest().version().equals(version) && spare.pin()) {
+                standbyUsed = System.nanoTime();
+                return new PinnedSession(spare);
+            }
+            loadStandby(version);
+        }
+    }
+
+    private synchronized void loadStandby(String version) {
+        LoadedModel current = active.get();
+        LoadedModel spare = standby.get();
+        if (current != null && current.manifest().version().equals(version)
+                || spare != null && spare.manifest().version().equals(version)) {
+            return;
+        }
+        LoadedModel loaded = registry.load(version, device);
+        log.info("Loaded model {} on request, beside the active {}", version,
+                current == null ? "(none)" : current.manifest().version());
+        toStandby(loaded);
     }
 
     @Override
@@ -177,14 +248,22 @@ public class ServingModel implements RelationModel, ActiveModel {
 
         @Override
         public List<List<Prediction>> predict(List<LinkQuery> queries, int k) {
+            int[] each = new int[queries.size()];
+            java.util.Arrays.fill(each, k);
+            return predict(queries, each);
+        }
+
+        @Override
+        public List<List<Prediction>> predict(List<LinkQuery> queries, int[] k) {
             List<CompletableFuture<List<Prediction>>> pending = new ArrayList<>();
-            for (LinkQuery query : queries) {
+            for (int i = 0; i < queries.size(); i++) {
+                LinkQuery query = queries.get(i);
                 Integer entity = model.entityIndex(query.entityId());
                 Integer relation = model.relationIndex(query.relation());
                 Integer candidate = query.candidate() == null ? Integer.valueOf(-1) : model.entityIndex(query.candidate());
                 pending.add(entity == null || relation == null || candidate == null
                         ? CompletableFuture.completedFuture(List.of())
-                        : scorer.submit(model, entity, relation, query.inverse(), statedIndexes(query), candidate, k));
+                        : scorer.submit(model, entity, relation, query.inverse(), statedIndexes(query), candidate, k[i]));
             }
             List<List<Prediction>> results = new ArrayList<>();
             for (CompletableFuture<List<Prediction>> p : pending) {
@@ -218,9 +297,11 @@ public class ServingModel implements RelationModel, ActiveModel {
     @PreDestroy
     void shutdown() {
         scorer.close();
-        LoadedModel current = active.getAndSet(null);
-        if (current != null) {
-            current.retire();
+        for (AtomicReference<LoadedModel> held : List.of(active, standby)) {
+            LoadedModel model = held.getAndSet(null);
+            if (model != null) {
+                model.retire();
+            }
         }
     }
 }

@@ -22,7 +22,8 @@ class ModelHealth implements HealthIndicator {
     public Health health() {
         ModelStatus status = model.status();
         Health.Builder health = readiness.modelReady() ? Health.up() : Health.outOfService();
-        health.withDetail("loaded", status.loaded()).withDetail("required", readiness.modelRequired());
+        health.withDetail("loaded", status.loaded()).withDetail("required", readiness.modelRequired())
+                .withDetail("tier", status.tier()).withDetail("status", status.state().wireName());
         if (status.loaded()) {
             health.withDetail("version", status.version()).withDetail("device", status.device());
         }

@@ -42,7 +42,11 @@ public class SecurityConfig {
 
     private static final String[] API_DOCUMENTATION = {
             "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"};
-    private static final String[] QUESTIONS = {"/v1/queries", "/v1/queries/batch"};
+    /** Questions, and the model tier's inference (the Open Inference Protocol, relata.role=model), need read access. */
+    private static final String[] QUESTIONS = {"/v1/queries", "/v1/queries/batch", "/v2/models/*/infer",
+            "/v2/models/*/versions/*/infer"};
+    /** The model tier's Open Inference Protocol probes, open like the actuator's health. */
+    private static final String OIP_HEALTH = "/v2/health/**";
 
     /**
      * Spring Security's strict firewall, which runs before any other decision, with its defaults for URLs, methods and
@@ -109,6 +113,7 @@ public class SecurityConfig {
                     rules.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
                     rules.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll();
                     rules.requestMatchers(HttpMethod.GET, API_DOCUMENTATION).permitAll();
+                    rules.requestMatchers(HttpMethod.GET, OIP_HEALTH).permitAll();
                     if (separateManagementPort) {
                         // matches on the management server only: its port is not the API's
                         rules.requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll();

@@ -11,6 +11,7 @@ import io.relata.lexicon.Step;
 import io.relata.model.Cardinality;
 import io.relata.model.LinkQuery;
 import io.relata.model.ModelStatus;
+import io.relata.model.ModelUnavailableException;
 import io.relata.model.Prediction;
 import io.relata.model.RelationModel;
 import java.time.Duration;
@@ -70,6 +71,7 @@ class AnswerFinder {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (RelationModel.ModelSession session = model.open()) {
             Map<Long, Candidate> best = candidates(session, entity, readings, evidence, limit, deadline);
+            requireModelWhenAlone(session, evidence);
             return new Found(answers(best.values(), minConfidence, limit), session.status(),
                     session.status().loaded() && session.knowsEntity(entity));
         }
@@ -84,6 +86,7 @@ class AnswerFinder {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (RelationModel.ModelSession session = model.open()) {
             Map<Long, Candidate> best = candidates(session, entity, readings, evidence, limit, deadline);
+            requireModelWhenAlone(session, evidence);
             List<Answer> answers = answers(best.values(), 0.0, Integer.MAX_VALUE);
             Optional<Answer> found = answers.stream().filter(a -> a.entity().id() == candidate).findFirst();
             List<Answer> others = answers.stream()
@@ -117,6 +120,17 @@ class AnswerFinder {
                 sources.retainAll(found.map(a -> Set.of(a.evidence())).orElse(Set.of(Evidence.INFERRED)));
             }
             return new Verification(ref, holds, holds ? probability : 1 - probability, List.copyOf(sources), support);
+        }
+    }
+
+    /**
+     * A question that asks the model alone cannot be answered while the model tier does not answer: stated and derived
+     * facts, which would otherwise stand in, were not asked for.
+     */
+    private static void requireModelWhenAlone(RelationModel.ModelSession session, Set<Evidence> evidence) {
+        if (session.status().state() == ModelStatus.State.UNAVAILABLE && evidence.equals(Set.of(Evidence.INFERRED))) {
+            throw new ModelUnavailableException("the model tier did not answer and the question asks for inferred answers "
+                    + "only; retry shortly, or ask for stated and derived answers too");
         }
     }
 
@@ -391,7 +405,8 @@ class AnswerFinder {
         if (!session.status().loaded()) {
             return Map.of();
         }
-        List<Long> known = entities.stream().filter(session::knowsEntity).toList();
+        // entities the model does not know get no predictions, and so no guess
+        List<Long> known = List.copyOf(entities);
         List<List<Prediction>> predictions = session.predict(
                 known.stream().map(e -> new LinkQuery(e, attribute, false)).toList(), ATTRIBUTE_CANDIDATES);
         Set<Long> candidates = new HashSet<>();

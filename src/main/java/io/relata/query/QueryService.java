@@ -11,6 +11,7 @@ import io.relata.lexicon.PhraseMatch;
 import io.relata.lexicon.Reading;
 import io.relata.lexicon.RelationInfo;
 import io.relata.model.ModelBusyException;
+import io.relata.model.ModelUnavailableException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -88,6 +89,9 @@ public class QueryService {
             throw e;
         } catch (OverloadedException | ModelBusyException | QuestionTimeoutException e) {
             outcome = "overloaded";
+            throw e;
+        } catch (ModelUnavailableException e) {
+            outcome = "model_unavailable";
             throw e;
         } catch (QuestionTooBroadException e) {
             outcome = "too_broad";

@@ -1,5 +1,7 @@
 package io.relata.training;
 
+import io.relata.ForRoles;
+import io.relata.RelataProperties;
 import io.relata.facts.FactGraph;
 import io.relata.model.Triples;
 import io.relata.model.Vocabulary;
@@ -25,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * them in.
  */
 @Component
+@ForRoles({RelataProperties.Role.ALL, RelataProperties.Role.MODEL})
 class TrainingDataReader {
 
     private static final int LABEL_CHUNK = 10_000;

@@ -74,6 +74,21 @@ class TrainingJobStore {
                 .param("limit", limit).query(this::row).list();
     }
 
+    /**
+     * Claims the oldest queued job that no process owns (one an api process queued) for {@code owner}, with a first
+     * heartbeat; empty when there is none or another process claimed it first.
+     */
+    Optional<TrainingJob> claimUnowned(String owner, Instant now) {
+        Optional<String> id = jdbc.sql("select id from training_job where status = 'queued' and owner is null "
+                        + "order by created_at, id limit 1")
+                .query(String.class).optional();
+        if (id.isEmpty() || jdbc.sql("update training_job set owner = ?, heartbeat_at = ? where id = ? and status = 'queued' "
+                + "and owner is null").params(owner, time(now), id.get()).update() != 1) {
+            return Optional.empty();
+        }
+        return find(id.get());
+    }
+
     /** Queued → running; false when the job is no longer queued (it was cancelled meanwhile). */
     boolean start(String id, Instant now) {
         return jdbc.sql("update training_job set status = 'running', started_at = ? where id = ? and status = 'queued'")
@@ -128,14 +143,15 @@ class TrainingJobStore {
 
     /**
      * Fails the queued or running jobs, but {@code except}, whose process is gone: those of {@code owner} (this host,
-     * restarted) and those whose heartbeat is older than {@code staleBefore} or missing. Returns how many.
+     * restarted; null for none) and those whose heartbeat is older than {@code staleBefore} or missing. Jobs no process
+     * has claimed yet wait for one and are left alone. Returns how many.
      */
     int failAbandoned(Collection<String> except, String owner, Instant staleBefore, String why, Instant now) {
         String keep = except.isEmpty() ? "" : " and id not in (:except)";
         JdbcClient.StatementSpec update = jdbc.sql("""
                 update training_job set status = 'failed', error = :error, finished_at = :now, seconds_left = null,
                     cancel_requested = false
-                where status in ('queued', 'running')
+                where status in ('queued', 'running') and not (status = 'queued' and owner is null)
                   and (owner = :owner or heartbeat_at is null or heartbeat_at < :staleBefore)""" + keep)
                 .param("error", why)
                 .param("now", time(now))

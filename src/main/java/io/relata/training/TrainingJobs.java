@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +44,8 @@ public class TrainingJobs {
     static final String ABANDONED = "interrupted: the process running it stopped";
     /** How often this process tells the store its unfinished jobs are alive, and looks for abandoned ones. */
     static final long HEARTBEAT_MILLIS = 30_000;
+    /** How often a process that trains looks for jobs an api process queued. */
+    static final long CLAIM_MILLIS = 2_000;
     /** A job whose heartbeat is older than this has no live process behind it. */
     static final Duration STALE = Duration.ofMinutes(2);
     /** Share of the progress bar the epochs fill; calibrating and saving the model take the rest. */
@@ -72,6 +76,12 @@ public class TrainingJobs {
     /** This host: a restarted process recognises its own host's unfinished jobs as interrupted at once. */
     private final String owner = hostName();
 
+    @Autowired
+    TrainingJobs(TrainingJobStore store, ObjectProvider<TrainingPipeline> pipeline, FactGraph facts, MeterRegistry meters) {
+        this(store, pipeline.getIfAvailable(), facts, meters);
+    }
+
+    /** With {@code pipeline} null (relata.role=api), jobs are only queued here, for the model tier to claim and run. */
     TrainingJobs(TrainingJobStore store, TrainingPipeline pipeline, FactGraph facts, MeterRegistry meters) {
         this.store = store;
         this.pipeline = pipeline;
@@ -111,6 +121,11 @@ public class TrainingJobs {
             throw new IllegalStateException("relata is shutting down");
         }
         TrainingJob job = TrainingJob.queued(UUID.randomUUID().toString(), options, now());
+        if (pipeline == null) {
+            store.insert(job, null);
+            log.info("Training job {} queued for the model tier: {}", job.id(), options);
+            return job;
+        }
         Live entry = new Live(job);
         live.put(job.id(), entry); // before the row exists, so that no sweep takes it for abandoned
         try {
@@ -186,13 +201,41 @@ public class TrainingJobs {
         return failed;
     }
 
+    /**
+     * Where models are trained, and while this process runs no job: takes the oldest job that an api process queued and
+     * nobody has claimed, and runs it. The claim is a conditional update, so of several model processes one wins. It
+     * runs on the scheduling thread, as {@link #heartbeat()} does, so no sweep sees the claimed job before it is live.
+     */
+    @Scheduled(fixedDelay = CLAIM_MILLIS, initialDelay = CLAIM_MILLIS)
+    void claimQueued() {
+        if (pipeline == null || shuttingDown || !live.isEmpty()) {
+            return;
+        }
+        try {
+            store.claimUnowned(owner, now()).ifPresent(job -> {
+                Live entry = new Live(job);
+                live.put(job.id(), entry);
+                try {
+                    worker.execute(() -> run(entry));
+                    log.info("Training job {} claimed from the queue: {}", job.id(), job.options());
+                } catch (RejectedExecutionException e) {
+                    live.remove(job.id());
+                    store.finish(job.failed(INTERRUPTED_BY_SHUTDOWN, null, now()));
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Looking for queued training jobs failed: {}", e.getMessage());
+        }
+    }
+
     /** Keeps this process's unfinished jobs alive in the store, and fails those of processes that died since. */
     @Scheduled(fixedDelay = HEARTBEAT_MILLIS, initialDelay = HEARTBEAT_MILLIS)
     void heartbeat() {
         Instant now = now();
         try {
             store.heartbeat(live.keySet(), now);
-            int failed = store.failAbandoned(live.keySet(), owner, now.minus(STALE), ABANDONED, now);
+            // a process that runs no jobs has none of its own to recover: another process on its host may run some
+            int failed = store.failAbandoned(live.keySet(), pipeline == null ? null : owner, now.minus(STALE), ABANDONED, now);
             if (failed > 0) {
                 log.warn("{} training job(s) whose process stopped are marked failed", failed);
             }

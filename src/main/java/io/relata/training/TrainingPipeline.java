@@ -1,5 +1,7 @@
 package io.relata.training;
 
+import io.relata.ForRoles;
+import io.relata.RelataProperties;
 import io.relata.InvalidInputException;
 import io.relata.lexicon.Lexicon;
 import io.relata.lexicon.RelationInfo;
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Component;
  * facts for the epochs chosen (so it knows every stated fact), saved, and activated as the job's rule says.
  */
 @Component
+@ForRoles({RelataProperties.Role.ALL, RelataProperties.Role.MODEL})
 class TrainingPipeline {
 
     /** Fewer stored facts than this leave too little to hold out for early stopping and calibration. */

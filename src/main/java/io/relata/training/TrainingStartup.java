@@ -1,5 +1,6 @@
 package io.relata.training;
 
+import io.relata.ForRoles;
 import io.relata.RelataProperties;
 import io.relata.facts.FactGraph;
 import io.relata.model.ModelRegistry;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(2)
+@ForRoles({RelataProperties.Role.ALL, RelataProperties.Role.MODEL})
 class TrainingStartup implements ApplicationRunner {
 
     /** Small-graph settings: on the demo families this finishes in seconds on two CPU cores. */

@@ -1,5 +1,7 @@
 package io.relata.web;
 
+import io.relata.ForRoles;
+import io.relata.RelataProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.relata.model.ModelManifest;
 import io.relata.model.ModelRegistry;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The model versions in the registry: list them with their metrics, and choose the one that answers. */
 @RestController
 @Tag(name = "Models")
+@ForRoles({RelataProperties.Role.ALL, RelataProperties.Role.MODEL})
 class ModelController {
 
     private final ModelRegistry registry;

@@ -7,6 +7,7 @@ import io.relata.lexicon.LexiconConflictException;
 import io.relata.lexicon.UnknownLexiconEntryException;
 import io.relata.model.DamagedModelException;
 import io.relata.model.ModelBusyException;
+import io.relata.model.ModelUnavailableException;
 import io.relata.model.UnknownModelException;
 import io.relata.ops.LogSafe;
 import io.relata.query.OverloadedException;
@@ -179,6 +180,9 @@ final class Problems {
         }
         if (e instanceof OverloadedException || e instanceof ModelBusyException) {
             return of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Overloaded", e.getMessage(), path);
+        }
+        if (e instanceof ModelUnavailableException) {
+            return of(HttpStatus.SERVICE_UNAVAILABLE, "model-unavailable", "Model tier unavailable", e.getMessage(), path);
         }
         if (e instanceof ImportFailedException f) {
             log.error("Import stopped after line {}", f.committedLines(), LogSafe.escape(e));

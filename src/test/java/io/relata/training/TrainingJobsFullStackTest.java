@@ -206,7 +206,8 @@ class TrainingJobsFullStackTest {
     void jobsLeftUnfinishedByAnotherProcessAreFailedByTheRecovery() throws Exception {
         Instant now = Instant.now();
         String running = insertJob("running", null, null);
-        String queued = insertJob("queued", null, null);
+        // a queued job with no owner waits for a model tier to claim it; this one was accepted by a process now gone
+        String queued = insertJob("queued", "replica-gone", null);
         String stale = insertJob("running", "replica-gone", now.minus(Duration.ofMinutes(10)));
         String alive = insertJob("running", "replica-alive", now);
         assertThat(job(running).path("status").asString()).isEqualTo("running");
