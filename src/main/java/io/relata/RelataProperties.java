@@ -28,13 +28,16 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("relata")
 public record RelataProperties(
-        @NotNull @DefaultValue("./relata-data") Path home,
+        @NotNull @DefaultValue(RelataProperties.DEFAULT_HOME) Path home,
         @Valid @DefaultValue Demo demo,
         @Valid @DefaultValue Ingest ingest,
         @Valid @DefaultValue Query query,
         @Valid @DefaultValue Lexicon lexicon,
         @Valid @DefaultValue Model model,
         @Valid @DefaultValue Security security) {
+
+    /** Where state lives when relata.home (RELATA_HOME) is not set. */
+    public static final String DEFAULT_HOME = "./relata-data";
 
     /**
      * The demo knowledge set loaded into an empty store.
@@ -111,12 +114,16 @@ public record RelataProperties(
      */
     public record Model(
             @DefaultValue("false") boolean required,
-            @NotNull @DefaultValue("auto") String device,
+            @NotNull @DefaultValue(Model.DEFAULT_DEVICE) String device,
             @Min(1) @Max(4096) @DefaultValue("64") int scoringBatchSize,
             @NotNull @DefaultValue("2ms") Duration scoringBatchDelay,
             @Min(1) @DefaultValue("4096") int scoringQueueCapacity,
             @DefaultValue("true") boolean trainOnFirstStart,
-            @NotNull @DefaultValue("30s") Duration refreshInterval) {}
+            @NotNull @DefaultValue("30s") Duration refreshInterval) {
+
+        /** The device when none is configured, also for the command line's evaluate, which runs without Spring. */
+        public static final String DEFAULT_DEVICE = "auto";
+    }
 
     /**
      * Access control of the API: bearer tokens that are API keys (one list that may read: ask questions, list; one

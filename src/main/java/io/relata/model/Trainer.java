@@ -40,6 +40,7 @@ final class Trainer {
                 shuffle(queries, shuffle);
                 double lossSum = 0;
                 int batches = 0;
+                int batchesPerEpoch = (queries.length + settings.batchSize() - 1) / settings.batchSize();
                 for (int start = 0; start < queries.length; start += settings.batchSize()) {
                     if (progress.cancelled()) {
                         throw new TrainingCancelledException();
@@ -48,6 +49,7 @@ final class Trainer {
                     int[][] batch = java.util.Arrays.copyOfRange(queries, start, end);
                     lossSum += model.trainStep(batch, settings.learningRate(), settings.n3Weight());
                     batches++;
+                    progress.batch(epoch, settings.epochs(), batches, batchesPerEpoch);
                 }
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 LinkMetrics.ByDirection validation = null;
