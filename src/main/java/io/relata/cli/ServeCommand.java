@@ -21,7 +21,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SpringApplication.run(RelataApplication.class, settings.checked(spec.commandLine()).toArray(String[]::new));
+        SpringApplication service = new SpringApplication(RelataApplication.class);
+        service.setMainApplicationClass(RelataApplication.class);
+        service.run(settings.checked(spec.commandLine()).toArray(String[]::new));
         return 0;
     }
 }
