@@ -23,10 +23,15 @@ class TrainingJobMeters {
     TrainingJobMeters(MeterRegistry meters, LiveJobs live) {
         this.meters = meters;
         Gauge.builder("relata.training.unfinished", live, LiveJobs::size)
-                .description("Training jobs of this process that are queued or running").baseUnit("jobs").register(meters);
+                .description("Training jobs of this process that are queued or running").register(meters);
         Gauge.builder("relata.training.progress", live, LiveJobs::runningProgress)
                 .description("Progress of the running training job, 0..1 (0 when none runs)").baseUnit("ratio")
                 .register(meters);
+        // every outcome from the start: a rate or an alert over a series that appears only later misses its first job
+        for (JobStatus status : List.of(JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED)) {
+            jobs(status.wireName());
+            duration(status.wireName());
+        }
         for (String direction : List.of("forward", "inverse", "both")) {
             Gauge.builder("relata.training.last.mrr", lastSucceeded, last -> mrr(last.get(), direction))
                     .tag("direction", direction)
@@ -38,16 +43,23 @@ class TrainingJobMeters {
     /** Counts a job that finished one way or another, and times it if it ran. */
     void finished(TrainingJob job) {
         String outcome = job.status().wireName();
-        Counter.builder("relata.training.jobs").tag("outcome", outcome)
-                .description("Training jobs that finished, by outcome").baseUnit("jobs").register(meters).increment();
+        jobs(outcome).increment();
         if (job.startedAt() != null && job.finishedAt() != null) {
-            Timer.builder("relata.training.duration").tag("outcome", outcome)
-                    .description("Time from a training job's start to its end, by outcome").register(meters)
-                    .record(Duration.between(job.startedAt(), job.finishedAt()));
+            duration(outcome).record(Duration.between(job.startedAt(), job.finishedAt()));
         }
         if (job.status() == JobStatus.SUCCEEDED) {
             lastSucceeded.set(job);
         }
+    }
+
+    private Counter jobs(String outcome) {
+        return Counter.builder("relata.training.jobs").tag("outcome", outcome)
+                .description("Training jobs that finished, by outcome").register(meters);
+    }
+
+    private Timer duration(String outcome) {
+        return Timer.builder("relata.training.duration").tag("outcome", outcome)
+                .description("Time from a training job's start to its end, by outcome").register(meters);
     }
 
     private static double mrr(TrainingJob job, String direction) {
