@@ -33,8 +33,10 @@ def draw_png(data, output):
         if b["count"] > 0:
             ax.bar(b["from"] + width / 2, b["accuracy"], width=width * 0.92, color="#4682b4", edgecolor="#285078")
             ax.hlines(b["meanConfidence"], b["from"] + width * 0.04, b["to"] - width * 0.04, colors="#c83c28", linewidth=3)
-        label_y = min(b["accuracy"], 0.93) + 0.01 if b["count"] > 0 else 0.01
-        ax.text(b["from"] + width / 2, label_y, "n=%d" % b["count"], ha="center", va="bottom", fontsize=9, color="#333333")
+        inside = b["count"] > 0 and b["accuracy"] > 0.9
+        label_y = b["accuracy"] - 0.01 if inside else (b["accuracy"] if b["count"] > 0 else 0) + 0.01
+        ax.text(b["from"] + width / 2, label_y, "n=%d" % b["count"], ha="center", va="top" if inside else "bottom",
+                fontsize=8, color="white" if inside else "#333333")
     ax.plot([0, 1], [0, 1], "k--", linewidth=1.5)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
@@ -76,8 +78,10 @@ def draw_svg(data, output):
                          % (x0 + 3, y(b["accuracy"]), x1 - x0 - 6, y(0) - y(b["accuracy"])))
             parts.append('<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#c83c28" stroke-width="3"/>'
                          % (x0 + 3, y(b["meanConfidence"]), x1 - 3, y(b["meanConfidence"])))
-        label_y = y(b["accuracy"]) - 4 if b["count"] > 0 else y(0) - 4
-        parts.append(text((x0 + x1) / 2, max(label_y, top + 12), "n=%d" % b["count"], 11, "middle"))
+        inside = b["count"] > 0 and b["accuracy"] > 0.9
+        label_y = y(b["accuracy"]) + 16 if inside else (y(b["accuracy"]) if b["count"] > 0 else y(0)) - 4
+        parts.append(text((x0 + x1) / 2, label_y, "n=%d" % b["count"], 11, "middle",
+                          'fill="white"' if inside else 'fill="#333333"'))
     parts.append('<line x1="%d" y1="%.1f" x2="%.1f" y2="%d" stroke="black" stroke-width="2" stroke-dasharray="8,6"/>'
                  % (left, y(0), x(1), top))
     parts.append('<rect x="%d" y="%d" width="%d" height="%d" fill="none" stroke="black"/>' % (left, top, plot_w, plot_h))

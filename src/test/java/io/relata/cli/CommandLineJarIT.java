@@ -27,6 +27,21 @@ class CommandLineJarIT {
     @ParameterizedTest
     @ValueSource(strings = {"--help", "-h", "help", "help train", "evaluate --help", "serve --help"})
     void helpPrintsUsageAndStartsNothing(String arguments, @TempDir Path workingDirectory) throws Exception {
+        Run run = run(arguments, workingDirectory);
+        if (run.took().compareTo(AT_MOST) >= 0) {
+            // a machine busy with other work can stretch one start; the second is the one that counts
+            run = run(arguments, workingDirectory);
+        }
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).startsWith("Usage: relata").doesNotContain("Spring").doesNotContain("Tomcat");
+        assertThat(run.took()).as("time to print usage").isLessThan(AT_MOST);
+        assertThat(contents(workingDirectory)).as("files created by " + arguments).isEmpty();
+    }
+
+    private record Run(int exitCode, String output, Duration took) {}
+
+    private static Run run(String arguments, Path workingDirectory) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toString()));
         command.addAll(List.of(arguments.split(" ")));
@@ -35,18 +50,14 @@ class CommandLineJarIT {
         builder.environment().remove("RELATA_HOME");
         long started = System.nanoTime();
         Process process = builder.start();
+        byte[] output = process.getInputStream().readAllBytes();
         boolean ended = process.waitFor(30, TimeUnit.SECONDS);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (!ended) {
             process.destroyForcibly();
+            throw new AssertionError("still running after 30 s: " + new String(output, StandardCharsets.UTF_8));
         }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-        assertThat(ended).as("ended: " + output).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).startsWith("Usage: relata").doesNotContain("Spring").doesNotContain("Tomcat");
-        assertThat(took).as("time to print usage").isLessThan(AT_MOST);
-        assertThat(contents(workingDirectory)).as("files created by " + arguments).isEmpty();
+        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8), took);
     }
 
     private static List<Path> contents(Path folder) throws IOException {
