@@ -33,7 +33,8 @@ final class RunFolder implements Consumer<TrainingStep> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final Path folder;
-    private final long started = System.nanoTime();
+    /** When the first step arrived: the epoch log counts seconds of training, not of starting up. */
+    private long started = -1;
 
     private RunFolder(Path folder) {
         this.folder = folder;
@@ -79,6 +80,9 @@ final class RunFolder implements Consumer<TrainingStep> {
     /** Appends a line to the epoch log at the end of every epoch. */
     @Override
     public void accept(TrainingStep step) {
+        if (started < 0) {
+            started = System.nanoTime();
+        }
         if (!step.endOfEpoch()) {
             return;
         }

@@ -47,6 +47,7 @@ public final class StepTracker implements TrainingProgress {
         stageStarted = nanoTime.getAsLong();
         epoch = 0;
         batch = 0;
+        loss = null;
         if (next == TrainingStage.SAVING) {
             sink.accept(step(TRAINING_SHARE, 0.0, null, false));
         }

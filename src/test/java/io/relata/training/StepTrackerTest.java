@@ -41,11 +41,13 @@ class StepTrackerTest {
         assertThat(steps.get(0).secondsLeft()).isCloseTo(9.0, within(1e-6));
         assertThat(steps.get(0).progress()).isLessThan(StepTracker.CHOOSING_SHARE);
 
+        tracker.epoch(1, 4, 2.5, null, 2);
         tracker.stage(TrainingStage.REFITTING);
         clock.addAndGet(3 * SECOND);
         tracker.batch(1, 2, 1, 3);
         TrainingStep refit = steps.get(steps.size() - 1);
         assertThat(refit.stage()).isEqualTo(TrainingStage.REFITTING);
+        assertThat(refit.loss()).as("no loss of the refit yet").isNull();
         assertThat(refit.progress()).isGreaterThanOrEqualTo(StepTracker.CHOOSING_SHARE).isLessThan(StepTracker.TRAINING_SHARE);
         assertThat(refit.secondsLeft()).isCloseTo(15.0, within(1e-6));
 
