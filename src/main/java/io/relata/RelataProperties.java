@@ -31,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("relata")
 public record RelataProperties(
-        @NotNull @DefaultValue("./relata-data") Path home,
+        @NotNull @DefaultValue(RelataProperties.DEFAULT_HOME) Path home,
         @Valid @DefaultValue Demo demo,
         @Valid @DefaultValue Ingest ingest,
         @Valid @DefaultValue Query query,
@@ -55,6 +55,9 @@ public record RelataProperties(
             return this != API;
         }
     }
+
+    /** Where state lives when relata.home (RELATA_HOME) is not set. */
+    public static final String DEFAULT_HOME = "./relata-data";
 
     /**
      * The demo knowledge set loaded into an empty store.
@@ -151,13 +154,17 @@ public record RelataProperties(
      */
     public record Model(
             @DefaultValue("false") boolean required,
-            @NotNull @DefaultValue("auto") String device,
+            @NotNull @DefaultValue(Model.DEFAULT_DEVICE) String device,
             @Min(1) @Max(4096) @DefaultValue("64") int scoringBatchSize,
             @NotNull @DefaultValue("2ms") Duration scoringBatchDelay,
             @Min(1) @DefaultValue("4096") int scoringQueueCapacity,
             @DefaultValue("true") boolean trainOnFirstStart,
             @NotNull @DefaultValue("30s") Duration refreshInterval,
-            @Min(0) @DefaultValue("0") int threads) {}
+            @Min(0) @DefaultValue("0") int threads) {
+
+        /** The device when none is configured, also for the command line's evaluate, which runs without Spring. */
+        public static final String DEFAULT_DEVICE = "auto";
+    }
 
     /**
      * How an api process calls the model tier over the Open Inference Protocol: one infer call per batch of concurrent

@@ -1,62 +1,68 @@
 package io.relata.cli;
 
-import io.relata.model.LinkMetrics;
-import io.relata.model.TrainingProgress;
-import java.io.PrintStream;
+import io.relata.training.TrainingStage;
+import io.relata.training.TrainingStep;
+import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
- * Shows a training run's progress on stderr: on a terminal one bar redrawn in place (epoch k/n, loss, last validation
- * MRR, time left); otherwise one plain line per epoch, which reads well in a log file.
+ * Shows a training run's progress on stderr: on a terminal one bar redrawn in place as batches finish (stage, epoch,
+ * batch, loss, last validation MRR, time left); otherwise a line per epoch and one every half minute within a long
+ * epoch, which reads well in a log file.
  */
-final class ConsoleProgress implements TrainingProgress {
+final class ConsoleProgress implements Consumer<TrainingStep> {
 
     private static final int BAR_WIDTH = 24;
+    private static final long REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long LOG_LINE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
-    private final PrintStream err;
+    private final PrintWriter err;
     private final boolean terminal;
-    private double elapsed;
+    private final LongSupplier nanoTime;
+    private TrainingStage stage;
     private Double lastValidationMrr;
     private boolean barOpen;
+    private long drawn = Long.MIN_VALUE / 2;
 
-    ConsoleProgress(PrintStream err, boolean terminal) {
+    ConsoleProgress(PrintWriter err, boolean terminal, LongSupplier nanoTime) {
         this.err = err;
         this.terminal = terminal;
+        this.nanoTime = nanoTime;
     }
 
     /** Draws a bar when the process has a terminal, plain lines otherwise. */
-    static ConsoleProgress forThisProcess(PrintStream err) {
-        return new ConsoleProgress(err, System.console() != null);
+    static ConsoleProgress forThisProcess(PrintWriter err) {
+        return new ConsoleProgress(err, System.console() != null, System::nanoTime);
     }
 
     @Override
-    public void epoch(int epoch, int epochs, double loss, LinkMetrics.ByDirection validation, double seconds) {
-        elapsed += seconds;
-        if (validation != null) {
-            lastValidationMrr = validation.both().mrr();
+    public void accept(TrainingStep step) {
+        if (step.validation() != null) {
+            lastValidationMrr = step.validation().both().mrr();
         }
-        // an upper bound: early stopping may end the run sooner
-        double left = elapsed / epoch * (epochs - epoch);
+        boolean newStage = step.stage() != stage;
+        stage = step.stage();
+        long now = nanoTime.getAsLong();
         if (terminal) {
-            int filled = (int) Math.round((double) BAR_WIDTH * epoch / epochs);
-            err.print(String.format(Locale.ROOT, "\r[%s%s] epoch %d/%d  loss %.4f  valid MRR %s  %s left   ",
-                    "#".repeat(filled), " ".repeat(BAR_WIDTH - filled), epoch, epochs, loss, mrr(), duration(left)));
-            barOpen = epoch < epochs;
-            if (!barOpen) {
-                err.println();
+            if (newStage || step.endOfEpoch() || now - drawn >= REDRAW_NANOS) {
+                drawn = now;
+                if (newStage) {
+                    finish();
+                }
+                err.print("\r" + bar(step) + "   ");
+                barOpen = true;
             }
-        } else {
-            String line = String.format(Locale.ROOT, "epoch %d/%d loss %.4f %.2fs", epoch, epochs, loss, seconds);
-            if (validation != null) {
-                line += String.format(Locale.ROOT, " valid MRR forward %.4f inverse %.4f both %.4f",
-                        validation.forward().mrr(), validation.inverse().mrr(), validation.both().mrr());
-            }
-            err.println(line + " (at most " + duration(left) + " left)");
+        } else if (newStage || step.endOfEpoch() || now - drawn >= LOG_LINE_NANOS) {
+            drawn = now;
+            err.println(line(step));
         }
         err.flush();
     }
 
-    /** Ends a bar that stopped early, so that what follows starts on its own line. */
+    /** Ends a bar, so that what follows starts on its own line. */
     void finish() {
         if (barOpen) {
             err.println();
@@ -64,8 +70,38 @@ final class ConsoleProgress implements TrainingProgress {
         }
     }
 
-    private String mrr() {
-        return lastValidationMrr == null ? "-" : String.format(Locale.ROOT, "%.4f", lastValidationMrr);
+    String bar(TrainingStep step) {
+        int filled = (int) Math.round(BAR_WIDTH * Math.min(1, Math.max(0, step.progress())));
+        return "[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] "
+                + String.format(Locale.ROOT, "%3d%% ", Math.round(step.progress() * 100)) + line(step);
+    }
+
+    String line(TrainingStep step) {
+        StringBuilder text = new StringBuilder(step.stage().words());
+        if (step.epochs() > 0 && (step.stage() == TrainingStage.CHOOSING_EPOCHS || step.stage() == TrainingStage.REFITTING)) {
+            text.append(String.format(Locale.ROOT, "  epoch %d/%d  batch %d/%d", step.epoch(), step.epochs(), step.batch(),
+                    step.batches()));
+            if (step.loss() != null) {
+                text.append(String.format(Locale.ROOT, "  loss %.4f", step.loss()));
+            }
+            if (lastValidationMrr != null) {
+                text.append(String.format(Locale.ROOT, "  valid MRR %.4f", lastValidationMrr));
+            }
+            text.append("  ").append(timeLeft(step));
+        }
+        return text.toString();
+    }
+
+    /** The estimate, said as an upper bound while early stopping may still end the run sooner. */
+    static String timeLeft(TrainingStep step) {
+        if (step.secondsLeft() == null) {
+            return "estimating time left";
+        }
+        if (step.secondsLeft() < 1) {
+            return "finishing";
+        }
+        String left = duration(step.secondsLeft()) + " left";
+        return step.stage() == TrainingStage.CHOOSING_EPOCHS ? "at most " + left : left;
     }
 
     static String duration(double seconds) {

@@ -1,5 +1,6 @@
 package io.relata.facts;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.relata.InvalidInputException;
 import io.relata.RelataProperties;
@@ -113,8 +114,14 @@ public class FactIngestor {
     }
 
     private void count(String channel, long added, long duplicates, long rejected) {
-        meters.counter("relata.facts.ingested", "channel", channel, "outcome", "added").increment(added);
-        meters.counter("relata.facts.ingested", "channel", channel, "outcome", "duplicate").increment(duplicates);
-        meters.counter("relata.facts.ingested", "channel", channel, "outcome", "rejected").increment(rejected);
+        ingested(channel, "added").increment(added);
+        ingested(channel, "duplicate").increment(duplicates);
+        ingested(channel, "rejected").increment(rejected);
+    }
+
+    private Counter ingested(String channel, String outcome) {
+        return Counter.builder("relata.facts.ingested").tag("channel", channel).tag("outcome", outcome)
+                .description("Facts received, by channel (api, import) and outcome (added, duplicate, rejected)")
+                .register(meters);
     }
 }

@@ -31,6 +31,34 @@ public record Dataset(String name, List<String> entities, List<String> relations
                 train, valid, test, unseen);
     }
 
+    /**
+     * This dataset in a saved model's index space, matched by entity label and relation name; facts naming an entity or
+     * relation the model does not know are left out, and the test facts left out are counted as unseen.
+     */
+    public Dataset inVocabulary(Vocabulary vocabulary) {
+        Map<String, Integer> entityIndex = new java.util.HashMap<>();
+        for (int i = vocabulary.entityLabels().size() - 1; i >= 0; i--) {
+            entityIndex.put(vocabulary.entityLabels().get(i), i);
+        }
+        Map<String, Integer> relationIndex = vocabulary.relationIndex();
+        Triples mappedTest = remap(test, entityIndex, relationIndex);
+        return new Dataset(name, vocabulary.entityLabels(), vocabulary.relations(), remap(train, entityIndex, relationIndex),
+                remap(valid, entityIndex, relationIndex), mappedTest, test.size() - mappedTest.size());
+    }
+
+    private Triples remap(Triples split, Map<String, Integer> entityIndex, Map<String, Integer> relationIndex) {
+        List<int[]> rows = new ArrayList<>(split.size());
+        for (int i = 0; i < split.size(); i++) {
+            Integer head = entityIndex.get(entities.get(split.heads()[i]));
+            Integer relation = relationIndex.get(relations.get(split.relations()[i]));
+            Integer tail = entityIndex.get(entities.get(split.tails()[i]));
+            if (head != null && relation != null && tail != null) {
+                rows.add(new int[] {head, relation, tail});
+            }
+        }
+        return Triples.of(rows);
+    }
+
     private static Triples readSplit(Path file, Map<String, Integer> entities, Map<String, Integer> relations) throws IOException {
         List<int[]> rows = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -43,6 +43,10 @@ final class LoadedModel {
         return cardinality;
     }
 
+    Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
     ModelManifest manifest() {
         return manifest;
     }

@@ -149,6 +149,15 @@ public class ModelRegistry {
         }
     }
 
+    /**
+     * A saved version opened for evaluation on the device named by {@code device} (auto, cpu or gpu), with its manifest
+     * and vocabulary; unknown or damaged versions are refused as {@link #load} refuses them.
+     */
+    public SavedModel open(String version, String device) {
+        LoadedModel loaded = load(version, Devices.choose(device));
+        return new SavedModel(loaded.manifest(), loaded.vocabulary(), TrainedModel.of(loaded));
+    }
+
     /** Reads a version into memory, refusing it when a file is missing, its checksum differs, or shapes disagree. */
     LoadedModel load(String version, Device device) {
         Path folder = root.resolve(version).normalize();

@@ -56,7 +56,7 @@ public final class TrainedModel implements AutoCloseable {
      * answer, and half as many questions whose slot a training fact fills. The reliability is measured by fitting on
      * half of the mix's questions and checking on the other half.
      */
-    public static TrainedModel train(Triples train, Triples valid, int entityCount, int relationCount,
+    static TrainedModel train(Triples train, Triples valid, int entityCount, int relationCount,
             TrainingSettings settings, Device device, TrainingProgress progress) {
         if (valid.size() == 0) {
             throw new IllegalArgumentException("training needs held-out facts to validate and calibrate on");
@@ -106,9 +106,7 @@ public final class TrainedModel implements AutoCloseable {
      * fitted on facts held out from it, and learns roles and cardinality from all facts.
      */
     public TrainedModel refit(Triples all, int entityCount, int relationCount, TrainingProgress progress) {
-        TrainingSettings fixed = new TrainingSettings(settings.rank(), Math.max(1, bestEpoch), settings.batchSize(),
-                settings.learningRate(), settings.n3Weight(), settings.initScale(), settings.reciprocal(),
-                settings.patience(), settings.validateEvery(), settings.seed());
+        TrainingSettings fixed = settings.withEpochs(Math.max(1, bestEpoch));
         Trainer.Run run = Trainer.train(all, Triples.of(List.of()), entityCount, relationCount, fixed, embeddings.device(), progress);
         try {
             Roles roles = Roles.of(all, entityCount, relationCount);
@@ -120,6 +118,14 @@ public final class TrainedModel implements AutoCloseable {
             run.model().close();
             throw e;
         }
+    }
+
+    /** A saved version as a trained model, for evaluating it again: its embeddings with what its manifest recorded. */
+    static TrainedModel of(LoadedModel saved) {
+        ModelManifest m = saved.manifest();
+        return new TrainedModel(saved.embeddings(), m.settings(), m.validation(), m.calibration(), m.reliability(),
+                m.openWorld(), saved.roles(), saved.cardinality(), m.epochs(), m.epochs(), m.trainSeconds(),
+                m.trainSeconds() / Math.max(1, m.epochs()), m.trainedOnHeldOut());
     }
 
     /** Filtered link-prediction metrics on {@code test}; {@code known} are every split whose facts are true. */

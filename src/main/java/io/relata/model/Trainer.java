@@ -43,6 +43,7 @@ final class Trainer {
                 shuffle(queries, shuffle);
                 double lossSum = 0;
                 int batches = 0;
+                int batchesPerEpoch = (queries.length + settings.batchSize() - 1) / settings.batchSize();
                 for (int start = 0; start < queries.length; start += settings.batchSize()) {
                     if (progress.cancelled()) {
                         throw new TrainingCancelledException();
@@ -52,6 +53,7 @@ final class Trainer {
                     lossSum += model.trainStep(batch, settings.learningRate(), settings.n3Weight());
                     batches++;
                     ScoringActivity.awaitQuiet(YIELD_MILLIS);
+                    progress.batch(epoch, settings.epochs(), batches, batchesPerEpoch);
                 }
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 LinkMetrics.ByDirection validation = null;

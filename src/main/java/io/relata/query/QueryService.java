@@ -1,5 +1,6 @@
 package io.relata.query;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.relata.InvalidInputException;
@@ -70,7 +71,9 @@ public class QueryService {
                 outcome = verification != null ? "verified" : found.answers().isEmpty() ? "empty" : "answered";
                 for (Answer answer : found.answers()) {
                     String evidence = answer.evidence().name().toLowerCase(Locale.ROOT);
-                    meters.summary("relata.answers.confidence", "evidence", evidence).record(answer.confidence());
+                    DistributionSummary.builder("relata.answers.confidence").tag("evidence", evidence).baseUnit("ratio")
+                            .description("Confidence of the answers returned, by evidence (stated, derived, inferred)")
+                            .register(meters).record(answer.confidence());
                 }
                 return new QueryResult(request.question(), plan.entity(), plan.phrase(), plan.direction(), plan.readings(),
                         found.answers(), found.model(), found.entityKnownToModel(), plan.phraseMatch(), plan.form(),
@@ -97,8 +100,10 @@ public class QueryService {
             outcome = "too_broad";
             throw e;
         } finally {
-            sample.stop(meters.timer("relata.queries",
-                    "direction", direction, "outcome", outcome, "form", request.structured() ? "structured" : "question"));
+            sample.stop(Timer.builder("relata.queries")
+                    .tags("direction", direction, "outcome", outcome, "form", request.structured() ? "structured" : "question")
+                    .description("Time to answer a question, by direction, outcome and form (question or structured)")
+                    .register(meters));
         }
     }
 

@@ -14,17 +14,25 @@ import java.util.Objects;
 public record TrainingOptions(TrainingSettings settings, double validationShare, Activation activation) {
 
     public static final double DEFAULT_VALIDATION_SHARE = 0.1;
+    public static final double MAX_VALIDATION_SHARE = 0.5;
+    /** The wire name of the default activation rule. */
+    public static final String DEFAULT_ACTIVATION = "if-not-worse";
 
     public TrainingOptions {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(activation, "activation");
-        if (!(validationShare > 0 && validationShare <= 0.5)) {
+        if (!(validationShare > 0 && validationShare <= MAX_VALIDATION_SHARE)) {
             throw new IllegalArgumentException("validationShare must be in (0, 0.5]");
         }
     }
 
-    /** {@link TrainingSettings#defaults()}, 10% held out, activated if not worse. */
+    /** {@link TrainingSettings#defaults()}, {@value #DEFAULT_VALIDATION_SHARE} held out, activated if not worse. */
     public static TrainingOptions defaults() {
-        return new TrainingOptions(TrainingSettings.defaults(), DEFAULT_VALIDATION_SHARE, Activation.IF_NOT_WORSE);
+        return of(TrainingSettings.defaults());
+    }
+
+    /** These settings with the default held-out share and activation rule. */
+    public static TrainingOptions of(TrainingSettings settings) {
+        return new TrainingOptions(settings, DEFAULT_VALIDATION_SHARE, Activation.fromWire(DEFAULT_ACTIVATION));
     }
 }

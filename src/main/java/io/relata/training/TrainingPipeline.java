@@ -44,13 +44,10 @@ class TrainingPipeline {
         this.active = active;
     }
 
-    /** The stages of a run, in order. */
-    enum Stage { READING, TRAINING, REFITTING, SAVING }
-
     /** Follows a run: its stages and epochs, and whether it should stop (then it throws TrainingCancelledException). */
     interface Watcher extends TrainingProgress {
 
-        void stage(Stage stage);
+        void stage(TrainingStage stage);
 
         /** Throws TrainingCancelledException when the run should stop. */
         void stopIfCancelled();
@@ -64,7 +61,7 @@ class TrainingPipeline {
             boolean activated, String activationError) {}
 
     Outcome run(String jobId, TrainingOptions options, Watcher watcher) {
-        watcher.stage(Stage.READING);
+        watcher.stage(TrainingStage.READING);
         TrainingData data = reader.read();
         watcher.stopIfCancelled();
         int n = data.triples().size();
@@ -83,14 +80,14 @@ class TrainingPipeline {
         ModelManifest manifest;
         TrainingMetrics metrics;
         int epochs;
-        watcher.stage(Stage.TRAINING);
+        watcher.stage(TrainingStage.CHOOSING_EPOCHS);
         try (TrainedModel chosen = TrainedModel.train(train, valid, data.entityCount(), data.relationCount(),
                 options.settings(), active.deviceName(), watcher)) {
             watcher.stopIfCancelled();
-            watcher.stage(Stage.REFITTING);
+            watcher.stage(TrainingStage.REFITTING);
             try (TrainedModel serving = chosen.refit(all, data.entityCount(), data.relationCount(), watcher)) {
                 watcher.stopIfCancelled();
-                watcher.stage(Stage.SAVING);
+                watcher.stage(TrainingStage.SAVING);
                 manifest = registry.save(serving, data.vocabulary(), all.size(), valid.size(), data.fingerprint());
                 metrics = TrainingMetrics.of(chosen.validation(), chosen.reliability().ece());
                 epochs = serving.epochs();

@@ -33,13 +33,13 @@ class EntityController {
     record AliasAdded(QueryResponse.EntityView entity, String alias, boolean added) {}
 
     @GetMapping("/v1/entities/resolve")
-    @Operation(summary = "Resolve a mention as a question would (exact, alias, folded, token, fuzzy); 404 lists candidates")
+    @Operation(operationId = "resolveEntity", summary = "Resolve a mention as a question would (exact, alias, folded, token, fuzzy); 404 lists candidates")
     Resolution resolve(@RequestParam("q") String mention) {
         return view(resolver.resolve(checked(mention, "q")));
     }
 
     @PostMapping("/v1/entities/aliases")
-    @Operation(summary = "Give an entity another name that questions may use")
+    @Operation(operationId = "addAlias", summary = "Give an entity another name that questions may use")
     AliasAdded addAlias(@RequestBody AliasBody body) {
         if (body == null) {
             throw new InvalidInputException("the body needs entity and alias");

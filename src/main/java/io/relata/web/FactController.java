@@ -9,6 +9,7 @@ import io.relata.facts.HeaderLine;
 import io.relata.facts.ImportSummary;
 import io.relata.facts.IngestSummary;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -37,9 +38,10 @@ class FactController {
     }
 
     @PostMapping("/v1/facts")
-    @Operation(summary = "Add facts", description = "Idempotent: a fact already stored is counted as a duplicate. "
+    @Operation(operationId = "addFacts", summary = "Add facts", description = "Idempotent: a fact already stored is counted as a duplicate. "
             + "One malformed element rejects the whole request and nothing is stored.")
-    IngestSummary add(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+    IngestSummary add(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            array = @ArraySchema(schema = @Schema(implementation = FactBody.class)), examples = @ExampleObject(
             name = "a new family, stated one way", value = """
                     [{"subject":"Ada Quill","relation":"mother","object":"Mira Quill"},
                      {"subject":"Ada Quill","relation":"gender","object":"female"}]"""))) @RequestBody JsonNode body,
@@ -59,7 +61,7 @@ class FactController {
     }
 
     @PostMapping(path = "/v1/facts/import", consumes = {"text/tab-separated-values", "text/csv", "application/x-ndjson"})
-    @Operation(summary = "Import a file of facts",
+    @Operation(operationId = "importFacts", summary = "Import a file of facts",
             description = "TSV (subject, relation, object; a first line subject<TAB>relation<TAB>object, in any case, "
                     + "is taken as a header), CSV by RFC 4180 (header subject,relation,object; quoted fields may hold "
                     + "commas, quotes and line breaks) or NDJSON (one fact object a line, no other fields). The media "

@@ -57,7 +57,7 @@ class LexiconController {
     record Changed(int readingsAdded) {}
 
     @GetMapping("/v1/lexicon")
-    @Operation(summary = "List relations and phrases with their readings")
+    @Operation(operationId = "getLexicon", summary = "List relations and phrases with their readings")
     LexiconView list() {
         Map<String, List<QueryResponse.ReadingView>> phrases = new java.util.TreeMap<>();
         lexicon.phrases().forEach((phrase, readings) -> phrases.put(phrase, readings.stream().map(QueryResponse::reading).toList()));
@@ -65,7 +65,7 @@ class LexiconController {
     }
 
     @PostMapping("/v1/lexicon/relations")
-    @Operation(summary = "Declare a relation and the phrases that ask for it",
+    @Operation(operationId = "declareRelation", summary = "Declare a relation and the phrases that ask for it",
             description = "phrases ask for the object (forward); conversePhrases ask for the subject (inverse). "
                     + "Declaring a known relation again adds phrases; symmetric, when omitted, stays as it was. "
                     + "At most " + Lexicon.MAX_PHRASES_PER_REQUEST + " phrases in one request (413), a name of 500 and "
@@ -102,7 +102,7 @@ class LexiconController {
     }
 
     @PostMapping("/v1/lexicon/phrases")
-    @Operation(summary = "Give a phrase readings over known relations",
+    @Operation(operationId = "addPhrase", summary = "Give a phrase readings over known relations",
             description = "At most " + Lexicon.MAX_READINGS_PER_PHRASE + " readings a phrase and "
                     + Lexicon.MAX_PATH_STEPS + " steps a reading; at most " + Lexicon.MAX_PHRASES + " phrases in all (409).")
     Changed addPhrase(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
@@ -130,14 +130,14 @@ class LexiconController {
     record StoredReadingView(long id, String origin, QueryResponse.ReadingView reading) {}
 
     @GetMapping("/v1/lexicon/phrases/{phrase}")
-    @Operation(summary = "A phrase's readings with their ids (to delete one) and origin (builtin or user)")
+    @Operation(operationId = "getPhrase", summary = "A phrase's readings with their ids (to delete one) and origin (builtin or user)")
     PhraseView phrase(@Parameter(description = "The phrase", example = "son") @PathVariable String phrase) {
         return new PhraseView(Phrases.normalize(phrase), lexicon.storedReadings(phrase).stream()
                 .map(r -> new StoredReadingView(r.id(), r.origin(), QueryResponse.reading(r.reading()))).toList());
     }
 
     @DeleteMapping("/v1/lexicon/phrases/{phrase}")
-    @Operation(summary = "Delete a phrase with all its readings",
+    @Operation(operationId = "deletePhrase", summary = "Delete a phrase with all its readings",
             description = "A built-in phrase stays deleted across restarts until POST /v1/lexicon/restore-defaults. "
                     + "An unknown phrase is a 404 (unknown-phrase).")
     Lexicon.DeleteSummary deletePhrase(@Parameter(description = "The phrase", example = "mum") @PathVariable String phrase) {
@@ -145,7 +145,7 @@ class LexiconController {
     }
 
     @DeleteMapping("/v1/lexicon/phrases/{phrase}/readings/{id}")
-    @Operation(summary = "Delete one reading of a phrase",
+    @Operation(operationId = "deleteReading", summary = "Delete one reading of a phrase",
             description = "The id is listed by GET /v1/lexicon/phrases/{phrase}. An unknown phrase or reading is a 404.")
     Lexicon.DeleteSummary deleteReading(@Parameter(description = "The phrase", example = "mother") @PathVariable String phrase,
             @Parameter(description = "The reading's id") @PathVariable long id) {
@@ -153,7 +153,7 @@ class LexiconController {
     }
 
     @DeleteMapping("/v1/lexicon/relations/{name}")
-    @Operation(summary = "Delete a relation and every reading that walks it",
+    @Operation(operationId = "deleteRelation", summary = "Delete a relation and every reading that walks it",
             description = "Refused with 409 (relation-in-use) while stored facts name the relation. A built-in relation "
                     + "stays deleted across restarts until POST /v1/lexicon/restore-defaults. Unknown: 404 (unknown-relation).")
     Lexicon.DeleteSummary deleteRelation(@Parameter(description = "The relation's name", example = "born") @PathVariable String name) {
@@ -161,7 +161,7 @@ class LexiconController {
     }
 
     @PostMapping("/v1/lexicon/restore-defaults")
-    @Operation(summary = "Put the built-in lexicon back as shipped",
+    @Operation(operationId = "restoreLexiconDefaults", summary = "Put the built-in lexicon back as shipped",
             description = "Deleted built-in relations and readings come back and built-in relations get their shipped "
                     + "symmetry and description. Readings users added are deleted, and so are relations users declared "
                     + "that no fact names, unless keepUserAdditions=true.")

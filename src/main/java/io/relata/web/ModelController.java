@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -33,11 +34,13 @@ class ModelController {
     }
 
     /** Every version, newest first, the active one (null when none answers) and the device models run on. */
+    @Schema(description = "Every version, newest first, the active one (null when none answers) and the device models run on")
     record ModelList(@JsonInclude(JsonInclude.Include.ALWAYS) String active, String device, List<ModelView> models) {}
 
     @GetMapping("/v1/models")
-    @Operation(summary = "List model versions with their validation metrics and which one is active",
-            responses = @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
+    @Operation(operationId = "listModels", summary = "List model versions with their validation metrics and which one is active",
+            responses = @ApiResponse(responseCode = "200", description = "The versions", content = @Content(
+                    schema = @Schema(implementation = ModelList.class), examples = @ExampleObject(value = """
                     {"active":"v20260105-100012-3fa1b2c4","device":"cpu","models":[{"version":"v20260105-100012-3fa1b2c4",
                      "createdAt":"2026-01-05T10:00:12.400Z","algorithm":"complex-n3-reciprocal","entities":240,
                      "relations":6,"trainingFacts":351,"validationFacts":39,"dataFingerprint":"3fa1b2c4…",
@@ -54,7 +57,7 @@ class ModelController {
     }
 
     @PostMapping("/v1/models/{version}/activate")
-    @Operation(summary = "Make a version the one that answers",
+    @Operation(operationId = "activateModel", summary = "Make a version the one that answers",
             description = "Loads the version and swaps it in atomically: questions in flight finish on the version they "
                     + "started with. An unknown version is a 404; a version whose files are damaged is a 409 "
                     + "(damaged-model) and the active model stays.")

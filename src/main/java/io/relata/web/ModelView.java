@@ -3,9 +3,12 @@ package io.relata.web;
 import io.relata.model.LinkMetrics;
 import io.relata.model.ModelManifest;
 import io.relata.model.TrainingSettings;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /** A model version on the wire: what it was trained on, how it did on held-out facts, and whether it answers. */
+@Schema(name = "ModelVersion", description = "A model version: what it was trained on, how it did on held-out facts, and "
+        + "whether it answers")
 record ModelView(
         String version,
         Instant createdAt,
@@ -20,7 +23,7 @@ record ModelView(
         TrainingSettings settings,
         int epochs,
         double trainSeconds,
-        String trainedOn,
+        @Schema(allowableValues = {"cpu", "gpu"}) String trainedOn,
         boolean active) {
 
     static ModelView of(ModelManifest m, boolean active) {

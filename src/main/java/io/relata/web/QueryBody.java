@@ -1,5 +1,6 @@
 package io.relata.web;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -13,7 +14,9 @@ record QueryBody(
                 allowableValues = {"forward", "inverse", "symmetric"}) String direction,
         @Schema(description = "A yes/no question (structured form): is this entity an answer? The response then holds a "
                 + "verification", example = "Tom Cruise") String candidate,
-        @Schema(description = "Most answers returned; default 10") Integer limit,
-        @Schema(description = "Answers below this confidence are left out; default 0.5 (only answers more likely true "
-                + "than not); 0 shows everything", example = "0.5") Double minConfidence,
-        @Schema(description = "Sources to use; default all", allowableValues = {"stated", "derived", "inferred"}) List<String> evidence) {}
+        @Schema(description = "Most answers returned; default relata.query.default-limit", minimum = "1") Integer limit,
+        @Schema(description = "Answers below this confidence are left out; default relata.query.default-min-confidence "
+                + "(by default only answers more likely true than not); 0 shows everything", minimum = "0",
+                maximum = "1", example = "0.5") Double minConfidence,
+        @ArraySchema(arraySchema = @Schema(description = "Sources to use; default all"),
+                schema = @Schema(allowableValues = {"stated", "derived", "inferred"})) List<String> evidence) {}

@@ -10,7 +10,9 @@ import io.relata.query.QueryRequest;
 import io.relata.query.QueryService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,19 +42,24 @@ class QueryController {
     }
 
     @GetMapping("/v1/queries")
-    @Operation(summary = "Answer a question in words",
+    @Operation(operationId = "askQuestion", summary = "Answer a question in words",
             description = "Forward: \"Who is Tom Cruise's mother?\". Inverse: \"Who is Mary Lee Pfeiffer's son?\", "
                     + "\"Whose mother is Mary Lee Pfeiffer?\".")
     QueryResponse ask(
             @Parameter(description = "The question", example = "Who is Tom Cruise's mother?") @RequestParam("q") String question,
+            @Parameter(description = "Most answers returned (default: relata.query.default-limit)", schema = @Schema(type = "integer", format = "int32", minimum = "1"))
             @RequestParam(required = false) Integer limit,
+            @Parameter(description = "Answers below this confidence are left out (default: relata.query.default-min-confidence; "
+                    + "0 shows everything)", schema = @Schema(type = "number", format = "double", minimum = "0", maximum = "1"))
             @RequestParam(required = false) Double minConfidence,
-            @Parameter(description = "stated, inferred or both (comma-separated)") @RequestParam(required = false) List<String> evidence) {
+            @Parameter(description = "Sources to use (default: all)", array = @ArraySchema(schema = @Schema(type = "string",
+                    allowableValues = {"stated", "derived", "inferred"})))
+            @RequestParam(required = false) List<String> evidence) {
         return QueryResponse.of(queries.answer(request(new QueryBody(question, null, null, null, null, limit, minConfidence, evidence), "q")));
     }
 
     @PostMapping("/v1/queries")
-    @Operation(summary = "Answer a question in words or a structured query")
+    @Operation(operationId = "askQuery", summary = "Answer a question in words or a structured query")
     QueryResponse ask(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
             @ExampleObject(name = "forward question", value = "{\"question\":\"Who is Tom Cruise's mother?\"}"),
             @ExampleObject(name = "inverse question", value = "{\"question\":\"Who is Mary Lee Pfeiffer's son?\"}"),
@@ -71,12 +78,13 @@ class QueryController {
     record BatchBody(List<QueryBody> queries) {}
 
     /** One batch result: the answer, or the problem that query met. */
-    record BatchItem(int status, QueryResponse result, ProblemDetail problem) {}
+    record BatchItem(@Schema(description = "The status the query would have had on its own", example = "200") int status,
+            QueryResponse result, @Schema(implementation = ProblemDocument.class) ProblemDetail problem) {}
 
     record BatchResponse(List<BatchItem> results) {}
 
     @PostMapping("/v1/queries/batch")
-    @Operation(summary = "Answer several queries in one call",
+    @Operation(operationId = "askBatch", summary = "Answer several queries in one call",
             description = "Answered in order; a query that fails carries its problem and does not fail the others.")
     BatchResponse batch(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
             @ExampleObject(name = "both directions", value = "{\"queries\":[{\"question\":\"Who is Tom Cruise's mother?\"},"

@@ -12,22 +12,33 @@ import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /** The optional body of POST /v1/training-jobs: every option may be left out and then takes its default. */
-@Schema(description = "Training options, all optional. Defaults: rank 100, epochs 60, batchSize 100, learningRate 0.1, "
-        + "n3Weight 0.01, reciprocal true, patience 3, validateEvery 5, seed 42, validationShare 0.1, activate if-not-worse.")
+@Schema(description = "Training options, all optional; each left out takes the default shown.")
 record TrainingJobBody(
-        @Schema(description = "Complex dimensions per embedding, 1..4096", example = "64") Integer rank,
-        @Schema(description = "Most passes over the training facts, 1..10000 (early stopping may end sooner)", example = "100") Integer epochs,
-        @Schema(description = "Queries per optimisation step, 1..100000", example = "100") Integer batchSize,
-        @Schema(description = "Adagrad step size, in (0, 10]", example = "0.1") Double learningRate,
-        @Schema(description = "Weight of the N3 regulariser, in [0, 10]", example = "0.01") Double n3Weight,
-        @Schema(description = "Makes training repeatable", example = "42") Long seed,
-        @Schema(description = "Learn every fact in both directions through a reciprocal relation", example = "true") Boolean reciprocal,
-        @Schema(description = "Stop after this many validations without a better validation MRR", example = "3") Integer patience,
-        @Schema(description = "Epochs between validations", example = "5") Integer validateEvery,
-        @Schema(description = "Share of the stored facts held out for early stopping and calibration, in (0, 0.5]; "
-                + "at least one fact", example = "0.1") Double validationShare,
+        @Schema(description = "Complex dimensions per embedding", minimum = "1", maximum = "" + TrainingSettings.MAX_RANK,
+                defaultValue = "" + TrainingSettings.DEFAULT_RANK, example = "64") Integer rank,
+        @Schema(description = "Most passes over the training facts (early stopping may end sooner)", minimum = "1",
+                maximum = "" + TrainingSettings.MAX_EPOCHS, defaultValue = "" + TrainingSettings.DEFAULT_EPOCHS,
+                example = "100") Integer epochs,
+        @Schema(description = "Queries per optimisation step", minimum = "1", maximum = "" + TrainingSettings.MAX_BATCH_SIZE,
+                defaultValue = "" + TrainingSettings.DEFAULT_BATCH_SIZE, example = "100") Integer batchSize,
+        @Schema(description = "Adagrad step size", minimum = "0", exclusiveMinimum = true,
+                maximum = "" + TrainingSettings.MAX_LEARNING_RATE, defaultValue = "" + TrainingSettings.DEFAULT_LEARNING_RATE,
+                example = "0.1") Double learningRate,
+        @Schema(description = "Weight of the N3 regulariser", minimum = "0", maximum = "" + TrainingSettings.MAX_N3_WEIGHT,
+                defaultValue = "" + TrainingSettings.DEFAULT_N3_WEIGHT, example = "0.01") Double n3Weight,
+        @Schema(description = "Makes training repeatable", defaultValue = "" + TrainingSettings.DEFAULT_SEED, example = "42")
+                Long seed,
+        @Schema(description = "Learn every fact in both directions through a reciprocal relation",
+                defaultValue = "" + TrainingSettings.DEFAULT_RECIPROCAL, example = "true") Boolean reciprocal,
+        @Schema(description = "Stop after this many validations without a better validation MRR", minimum = "1",
+                defaultValue = "" + TrainingSettings.DEFAULT_PATIENCE, example = "3") Integer patience,
+        @Schema(description = "Epochs between validations", minimum = "1",
+                defaultValue = "" + TrainingSettings.DEFAULT_VALIDATE_EVERY, example = "5") Integer validateEvery,
+        @Schema(description = "Share of the stored facts held out for early stopping and calibration; at least one fact",
+                minimum = "0", exclusiveMinimum = true, maximum = "" + TrainingOptions.MAX_VALIDATION_SHARE,
+                defaultValue = "" + TrainingOptions.DEFAULT_VALIDATION_SHARE, example = "0.1") Double validationShare,
         @Schema(description = "When to make the new model the active one", allowableValues = {"if-not-worse", "always", "never"},
-                example = "if-not-worse") String activate) {
+                defaultValue = TrainingOptions.DEFAULT_ACTIVATION, example = "if-not-worse") String activate) {
 
     private static final List<String> FIELDS = Arrays.stream(TrainingJobBody.class.getRecordComponents())
             .map(RecordComponent::getName).toList();
@@ -70,7 +81,7 @@ record TrainingJobBody(
                     d.initScale(), or(reciprocal, d.reciprocal()), or(patience, d.patience()),
                     or(validateEvery, d.validateEvery()), or(seed, d.seed()));
             return new TrainingOptions(settings, or(validationShare, TrainingOptions.DEFAULT_VALIDATION_SHARE),
-                    activate == null ? Activation.IF_NOT_WORSE : Activation.fromWire(activate));
+                    Activation.fromWire(activate == null ? TrainingOptions.DEFAULT_ACTIVATION : activate));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }

@@ -5,6 +5,7 @@ import io.relata.training.TrainingJob;
 import io.relata.training.TrainingJobs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -50,7 +51,7 @@ class TrainingJobController {
     record JobList(List<TrainingJobView> jobs) {}
 
     @PostMapping(PATH)
-    @Operation(summary = "Train a model on all stored facts",
+    @Operation(operationId = "startTrainingJob", summary = "Train a model on all stored facts",
             description = "Queues a job and answers at once (202, Location: the job). Jobs run one at a time. A share of "
                     + "the facts is held out for early stopping and calibration. By default the new model is activated "
                     + "if it is not worse than the active one: its validation MRR is at least the active model's minus "
@@ -63,7 +64,9 @@ class TrainingJobController {
                                     {"rank":64,"epochs":100,"patience":3,"validateEvery":5,"activate":"if-not-worse"}"""),
                             @ExampleObject(name = "train, keep the active model", value = """
                                     {"epochs":200,"learningRate":0.05,"validationShare":0.2,"activate":"never"}""")})),
-            responses = @ApiResponse(responseCode = "202", description = "Queued", content = @Content(examples = @ExampleObject(
+            responses = @ApiResponse(responseCode = "202", description = "Queued", headers = @Header(name = "Location",
+                    description = "The job: /v1/training-jobs/{id}", schema = @Schema(type = "string")), content = @Content(
+                    schema = @Schema(implementation = TrainingJobView.class), examples = @ExampleObject(
                     value = """
                             {"id":"5f0c6a52-8d7e-4c1e-9a51-2b8f3f0d9c11","status":"queued","progress":0.0,"epoch":0,
                              "epochs":60,"metrics":{},"modelVersion":null,"activated":false,
@@ -74,10 +77,11 @@ class TrainingJobController {
     }
 
     @GetMapping(PATH + "/{id}")
-    @Operation(summary = "A training job's status and progress",
+    @Operation(operationId = "getTrainingJob", summary = "A training job's status and progress",
             description = "progress runs from 0 to 1 (1 once succeeded); metrics are the latest validation while it "
                     + "runs and the best, with the calibration error (ece), once it has succeeded.",
-            responses = @ApiResponse(responseCode = "200", content = @Content(examples = {
+            responses = @ApiResponse(responseCode = "200", description = "The job", content = @Content(
+                    schema = @Schema(implementation = TrainingJobView.class), examples = {
                     @ExampleObject(name = "running", value = RUNNING_EXAMPLE),
                     @ExampleObject(name = "succeeded", value = """
                             {"id":"5f0c6a52-8d7e-4c1e-9a51-2b8f3f0d9c11","status":"succeeded","progress":1.0,"epoch":45,
@@ -93,7 +97,7 @@ class TrainingJobController {
     }
 
     @GetMapping(PATH)
-    @Operation(summary = "Recent training jobs, newest first")
+    @Operation(operationId = "listTrainingJobs", summary = "Recent training jobs, newest first")
     JobList list(@Parameter(description = "Most jobs listed, 1..100") @RequestParam(defaultValue = "20") int limit) {
         if (limit < 1 || limit > MAX_LIST) {
             throw new InvalidInputException("limit must be 1.." + MAX_LIST);
@@ -102,10 +106,12 @@ class TrainingJobController {
     }
 
     @DeleteMapping(PATH + "/{id}")
-    @Operation(summary = "Cancel a queued or running job",
+    @Operation(operationId = "cancelTrainingJob", summary = "Cancel a queued or running job",
             description = "A queued job is cancelled at once; a running one stops at its next batch and then reads "
                     + "\"cancelled\" (202 either way: GET the job to see it). The active model keeps answering. "
-                    + "A job that has already finished is a 409.")
+                    + "A job that has already finished is a 409.",
+            responses = @ApiResponse(responseCode = "202", description = "Cancelled, or asked to stop", content = @Content(
+                    schema = @Schema(implementation = TrainingJobView.class))))
     ResponseEntity<TrainingJobView> cancel(@Parameter(description = "The job's id") @PathVariable String id) {
         return ResponseEntity.accepted().body(TrainingJobView.of(jobs.cancel(id)));
     }

@@ -5,13 +5,15 @@ import io.relata.model.TrainingSettings;
 import io.relata.training.TrainingJob;
 import io.relata.training.TrainingMetrics;
 import io.relata.training.TrainingOptions;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /** A training job on the wire: status, progress, validation metrics and what came of it. */
+@Schema(name = "TrainingJob", description = "A training job: status, progress, validation metrics and what came of it")
 record TrainingJobView(
         String id,
-        String status,
-        double progress,
+        @Schema(allowableValues = {"queued", "running", "succeeded", "failed", "cancelled"}, example = "running") String status,
+        @Schema(description = "Share of the work done, 0..1 (1 once succeeded)", minimum = "0", maximum = "1") double progress,
         int epoch,
         int epochs,
         Double loss,
@@ -28,11 +30,14 @@ record TrainingJobView(
         Instant finishedAt) {
 
     /** Which rule decided whether the new model became the active one, and why. */
+    @Schema(name = "Activation")
     record ActivationView(String rule, String reason) {}
 
     /** The options the job runs with, defaults filled in. */
+    @Schema(name = "TrainingJobSettings")
     record SettingsView(int rank, int epochs, int batchSize, double learningRate, double n3Weight, double initScale,
-            boolean reciprocal, int patience, int validateEvery, long seed, double validationShare, String activate) {
+            boolean reciprocal, int patience, int validateEvery, long seed, double validationShare,
+            @Schema(allowableValues = {"if-not-worse", "always", "never"}) String activate) {
 
         static SettingsView of(TrainingOptions options) {
             TrainingSettings s = options.settings();

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.relata.model.ModelRegistry;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URISyntaxException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,21 +25,20 @@ class EvaluateCommandTest {
      * and 2). The bound leaves room for platform differences in floating point.
      */
     private static final double MIN_BOTH_MRR = 0.70;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void trainsEvaluatesAndPrintsTheResultAsTheLastLine(@TempDir Path dir) throws Exception {
         Path fixture = Path.of(getClass().getResource("/kg/tiny/train.txt").toURI()).getParent();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Path png = dir.resolve("reliability.png");
-        int code = Cli.run(new String[] {"evaluate", "--dataset", fixture.toString(), "--rank", "32", "--epochs", "20",
+        int code = run(out, err, "evaluate", "--dataset", fixture.toString(), "--rank", "32", "--epochs", "20",
                 "--batch-size", "50", "--device", "cpu", "--save-model", dir.resolve("models").toString(),
-                "--reliability-png", png.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                "--runs", dir.resolve("runs").toString());
 
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
-        JsonNode result = JsonMapper.builder().build().readTree(lines[lines.length - 1]);
+        JsonNode result = JSON.readTree(lines[lines.length - 1]);
         List<String> fields = new ArrayList<>(result.propertyNames());
         assertThat(fields.subList(0, 11)).containsExactly(
                 "dataset", "entities", "testTriples", "forward", "inverse", "both", "ece", "openWorld", "trainSeconds",
@@ -73,7 +72,48 @@ class EvaluateCommandTest {
 
         assertThat(ModelRegistry.at(dir.resolve("models")).list()).singleElement()
                 .satisfies(m -> assertThat(m.version()).isEqualTo(result.get("savedVersion").asString()));
-        assertThat(Files.exists(png)).isTrue();
-        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(760);
+
+        Path run = Path.of(result.get("runFolder").asString());
+        assertThat(run.getParent()).isEqualTo(dir.resolve("runs"));
+        assertThat(run.getFileName().toString()).endsWith("-tiny");
+        assertThat(JSON.readTree(run.resolve("settings.json").toFile()).get("settings").get("rank").asInt()).isEqualTo(32);
+        List<String> epochs = Files.readAllLines(run.resolve("metrics.jsonl"));
+        assertThat(epochs).hasSize(result.get("epochs").asInt());
+        JsonNode last = JSON.readTree(epochs.get(epochs.size() - 1));
+        assertThat(last.get("stage").asString()).isEqualTo("choosing epochs");
+        assertThat(last.get("validation").get("both").get("mrr").asDouble()).isPositive();
+        assertThat(JSON.readTree(run.resolve("result.json").toFile())).isEqualTo(result);
+        JsonNode reliability = JSON.readTree(run.resolve("reliability.json").toFile());
+        assertThat(reliability.get("bins").size()).isEqualTo(10);
+        assertThat(reliability.get("title").asString()).contains("tiny");
+
+        // the saved version evaluated again, without training: the same test metrics
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        int saved = run(again, err, "evaluate", "--dataset", fixture.toString(), "--model", result.get("savedVersion").asString(),
+                "--models", dir.resolve("models").toString(), "--device", "cpu", "--runs", dir.resolve("runs").toString());
+        assertThat(saved).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String[] savedLines = again.toString(StandardCharsets.UTF_8).split("\n");
+        JsonNode reevaluated = JSON.readTree(savedLines[savedLines.length - 1]);
+        assertThat(reevaluated.get("model").asString()).isEqualTo(result.get("savedVersion").asString());
+        assertThat(reevaluated.get("both")).isEqualTo(result.get("both"));
+        assertThat(reevaluated.get("forward")).isEqualTo(result.get("forward"));
+        assertThat(reevaluated.get("runFolder").asString()).isNotEqualTo(run.toString());
+    }
+
+    @Test
+    void anUnknownSavedVersionFailsWithExitCodeOne(@TempDir Path dir) throws Exception {
+        Path fixture = Path.of(getClass().getResource("/kg/tiny/train.txt").toURI()).getParent();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = run(new ByteArrayOutputStream(), err, "evaluate", "--dataset", fixture.toString(), "--model", "v-none",
+                "--models", dir.resolve("models").toString(), "--runs", dir.resolve("runs").toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("v-none");
+    }
+
+    private static int run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
+        CommandLine cli = RelataCommand.commandLine();
+        cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        return cli.execute(args);
     }
 }

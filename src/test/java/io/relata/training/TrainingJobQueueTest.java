@@ -1,10 +1,8 @@
 package io.relata.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.relata.facts.FactGraph;
@@ -46,17 +44,15 @@ class TrainingJobQueueTest {
         TrainingJobStore mocked = mock(TrainingJobStore.class);
         FactGraph facts = mock(FactGraph.class);
         given(facts.factCount()).willReturn(100L);
-        TrainingJobs api = new TrainingJobs(mocked, (TrainingPipeline) null, facts, new SimpleMeterRegistry());
-        try {
-            TrainingJob job = api.submit(TrainingOptions.defaults());
+        LiveJobs live = new LiveJobs();
+        TrainingJobs api = new TrainingJobs(mocked, facts, live, (TrainingRunner) null, new JobLease(mocked, live, false),
+                new TrainingJobMeters(new SimpleMeterRegistry(), live));
 
-            assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
-            Mockito.verify(mocked).insert(job, null);
-            api.claimQueued();
-            Mockito.verify(mocked, never()).claimUnowned(any(), any());
-        } finally {
-            api.shutdown();
-        }
+        TrainingJob job = api.submit(TrainingOptions.defaults());
+
+        assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+        Mockito.verify(mocked).insert(job, null);
+        assertThat(live.ids()).isEmpty();
     }
 
     @Test
@@ -91,7 +87,7 @@ class TrainingJobQueueTest {
         TrainingJob waiting = queued(now.minus(1, ChronoUnit.HOURS));
         store.insert(waiting, null);
 
-        int failed = store.failAbandoned(List.of(), null, now.minus(TrainingJobs.STALE), "abandoned", now);
+        int failed = store.failAbandoned(List.of(), null, now.minus(JobLease.STALE), "abandoned", now);
 
         assertThat(failed).isZero();
         assertThat(store.find(waiting.id())).map(TrainingJob::status).contains(JobStatus.QUEUED);
@@ -103,7 +99,7 @@ class TrainingJobQueueTest {
         store.insert(claimed, null);
         store.claimUnowned("model-a", now.minus(10, ChronoUnit.MINUTES));
 
-        int failed = store.failAbandoned(List.of(), null, now.minus(TrainingJobs.STALE), "abandoned", now);
+        int failed = store.failAbandoned(List.of(), null, now.minus(JobLease.STALE), "abandoned", now);
 
         assertThat(failed).isEqualTo(1);
         assertThat(store.find(claimed.id())).map(TrainingJob::status).contains(JobStatus.FAILED);

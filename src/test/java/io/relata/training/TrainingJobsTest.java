@@ -21,11 +21,14 @@ class TrainingJobsTest {
 
     private final TrainingJobStore store = mock(TrainingJobStore.class);
     private final FactGraph facts = mock(FactGraph.class);
-    private final TrainingJobs jobs = new TrainingJobs(store, mock(TrainingPipeline.class), facts, new SimpleMeterRegistry());
+    private final LiveJobs live = new LiveJobs();
+    private final TrainingJobMeters meters = new TrainingJobMeters(new SimpleMeterRegistry(), live);
+    private final TrainingRunner runner = new TrainingRunner(store, mock(TrainingPipeline.class), live, meters);
+    private final TrainingJobs jobs = new TrainingJobs(store, facts, live, runner, new JobLease(store, live, true), meters);
 
     @AfterEach
     void stop() {
-        jobs.shutdown();
+        runner.shutdown();
     }
 
     @Test
