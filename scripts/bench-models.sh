@@ -117,7 +117,7 @@ reversal_capacity() {
 }
 
 openworld() {
-  # the open-world figures (issue 7) with the settings whose link-prediction results docs/benchmarks.md reports, so
+  # the open-world figures with the settings whose link-prediction results docs/benchmarks.md reports, so
   # the MRR can be compared with the runs before the open-world calibration; the reliability of the open-world mix
   # is drawn beside each run
   run kinship-openworld "$DATA/kinship" --rank 200 --n3 0.01 --epochs 100 --reliability-png docs/reliability-kinship.png

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Posts fictitious child -> mother facts to a running relata, trains a model, and asks the model alone both ways.
 
-The check of issue 7: the model that serves knows every stated fact, in the direction stated (whose mother?) and in
+Checks that the model that serves knows every stated fact, in the direction stated (whose mother?) and in
 the direction never stated (whose mother is she?), at relata's default confidence (0.5). Prints the recall per
 direction as one JSON line. Usage: check_fictitious.py [--port 8080] [--facts 150] [--children 3]
 """
