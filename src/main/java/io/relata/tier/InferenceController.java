@@ -58,34 +58,34 @@ class InferenceController {
     }
 
     @GetMapping({"/v2", "/v2/"})
-    @Operation(summary = "Server metadata")
+    @Operation(operationId = "serverMetadata", summary = "Server metadata")
     Oip.ServerMetadata server() {
         String version = InferenceController.class.getPackage().getImplementationVersion();
         return new Oip.ServerMetadata(Oip.SERVER, version == null ? "development" : version, List.of());
     }
 
     @GetMapping("/v2/health/live")
-    @Operation(summary = "Server live: the process answers")
+    @Operation(operationId = "serverLive", summary = "Server live: the process answers")
     Oip.Live live() {
         return new Oip.Live(true);
     }
 
     @GetMapping("/v2/health/ready")
-    @Operation(summary = "Server ready: started and a model loaded (503 otherwise)")
+    @Operation(operationId = "serverReady", summary = "Server ready: started and a model loaded (503 otherwise)")
     ResponseEntity<Oip.Ready> ready() {
         boolean ready = readiness.started() && serving.status().loaded();
         return ResponseEntity.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(new Oip.Ready(ready));
     }
 
     @GetMapping("/v2/models/{name}")
-    @Operation(summary = "Model metadata: versions, platform, input and output tensors, the active version")
+    @Operation(operationId = "modelMetadata", summary = "Model metadata: versions, platform, input and output tensors, the active version")
     Oip.ModelMetadata model(@PathVariable String name) {
         checkName(name);
         return metadata(serving.versions().stream().map(ModelManifest::version).toList());
     }
 
     @GetMapping("/v2/models/{name}/versions/{version}")
-    @Operation(summary = "Metadata of one model version")
+    @Operation(operationId = "modelVersionMetadata", summary = "Metadata of one model version")
     Oip.ModelMetadata version(@PathVariable String name, @PathVariable String version) {
         checkName(name);
         checkVersion(version);
@@ -93,7 +93,7 @@ class InferenceController {
     }
 
     @GetMapping("/v2/models/{name}/ready")
-    @Operation(summary = "Model ready: a version is loaded (503 otherwise)")
+    @Operation(operationId = "modelReady", summary = "Model ready: a version is loaded (503 otherwise)")
     ResponseEntity<Oip.ModelReady> modelReady(@PathVariable String name) {
         checkName(name);
         boolean ready = serving.status().loaded();
@@ -101,7 +101,7 @@ class InferenceController {
     }
 
     @GetMapping("/v2/models/{name}/versions/{version}/ready")
-    @Operation(summary = "Model version ready: the version is in the registry and a model is loaded (503 otherwise)")
+    @Operation(operationId = "modelVersionReady", summary = "Model version ready: the version is in the registry and a model is loaded (503 otherwise)")
     ResponseEntity<Oip.ModelReady> versionReady(@PathVariable String name, @PathVariable String version) {
         checkName(name);
         checkVersion(version);
@@ -110,14 +110,14 @@ class InferenceController {
     }
 
     @PostMapping(path = "/v2/models/{name}/infer", consumes = MediaType.ALL_VALUE)
-    @Operation(summary = "Inference on the active version (the response names it in model_version)")
+    @Operation(operationId = "modelInfer", summary = "Inference on the active version (the response names it in model_version)")
     Oip.InferResponse infer(@PathVariable String name, @RequestBody byte[] body) {
         checkName(name);
         return run(null, body);
     }
 
     @PostMapping(path = "/v2/models/{name}/versions/{version}/infer", consumes = MediaType.ALL_VALUE)
-    @Operation(summary = "Inference on a named version: the active one, the one before it, or one loaded from the registry")
+    @Operation(operationId = "modelVersionInfer", summary = "Inference on a named version: the active one, the one before it, or one loaded from the registry")
     Oip.InferResponse inferVersion(@PathVariable String name, @PathVariable String version, @RequestBody byte[] body) {
         checkName(name);
         return run(version, body);

@@ -35,13 +35,13 @@ class RemoteModelController {
     }
 
     @GetMapping("/v1/models")
-    @Operation(summary = "List model versions with their validation metrics and which one is active (asked of the model tier)")
+    @Operation(operationId = "listModels", summary = "List model versions with their validation metrics and which one is active (asked of the model tier)")
     ResponseEntity<byte[]> list() {
         return forward("GET", "/v1/models");
     }
 
     @PostMapping("/v1/models/{version}/activate")
-    @Operation(summary = "Make a version the one that answers (on the model tier)",
+    @Operation(operationId = "activateModel", summary = "Make a version the one that answers (on the model tier)",
             description = "The model tier loads the version and swaps it in; questions in flight finish on the version "
                     + "they started with. An unknown version is a 404; a damaged one a 409 and the active model stays.")
     ResponseEntity<byte[]> activate(@Parameter(description = "The version, as listed by GET /v1/models") @PathVariable String version) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +34,7 @@ class JobLease {
     /** False where no model is trained (relata.role=api): such a process has no jobs of its own to recover. */
     private final boolean trains;
 
+    @Autowired
     JobLease(TrainingJobStore store, LiveJobs live, ObjectProvider<TrainingRunner> runner) {
         this(store, live, runner.getIfAvailable() != null);
     }

@@ -51,6 +51,8 @@ final class ProblemCatalog {
             new Type("internal", 500, "Internal error", "relata failed to answer; the error is logged", "/v1/queries"),
             new Type("not-ready", 503, "Not ready", "relata is starting", "/v1/queries"),
             new Type("overloaded", 503, "Overloaded", "too many questions at once; retry shortly", "/v1/queries"),
+            new Type("model-unavailable", 503, "Model tier unavailable", "the model tier did not answer within 2s; "
+                    + "only the model can answer this question", "/v1/queries"),
             new Type("question-timeout", 503, "Question timed out", "the question took longer than 5s", "/v1/queries"),
             new Type("import-interrupted", 503, "Import interrupted", "the store failed during the import; lines up to 4000 "
                     + "are stored, resend the file (stored facts count as duplicates)", "/v1/facts/import"));
@@ -60,7 +62,7 @@ final class ProblemCatalog {
             "internal", "not-ready");
 
     private static final List<String> QUESTION = List.of("unknown-entity", "ambiguous-entity", "question-not-understood",
-            "question-too-broad", "too-large", "overloaded", "question-timeout");
+            "question-too-broad", "too-large", "overloaded", "question-timeout", "model-unavailable");
 
     /** Beyond {@link #EVERY_OPERATION}, by operation id. */
     static final Map<String, List<String>> BY_OPERATION = Map.ofEntries(
@@ -79,7 +81,8 @@ final class ProblemCatalog {
             Map.entry("deleteRelation", List.of("unknown-relation", "relation-in-use")),
             Map.entry("getTrainingJob", List.of("unknown-training-job")),
             Map.entry("cancelTrainingJob", List.of("unknown-training-job", "training-job-finished")),
-            Map.entry("activateModel", List.of("unknown-model", "damaged-model")));
+            Map.entry("listModels", List.of("model-unavailable")),
+            Map.entry("activateModel", List.of("unknown-model", "damaged-model", "model-unavailable")));
 
     private ProblemCatalog() {}
 

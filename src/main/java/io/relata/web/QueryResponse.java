@@ -71,10 +71,11 @@ record QueryResponse(
      * How the relation phrase was matched: {@code known} (it is a lexicon phrase), {@code spelling} (written another
      * way or misspelt) or {@code meaning} (similar by a sentence-embedding model), to which known phrase, how similar.
      */
-    @Schema(name = "PhraseMatch", description = "How the relation phrase was matched: as in the lexicon, or by similarity "
-            + "to a known phrase")
+    @Schema(name = "PhraseMatch", description = "How the relation phrase was read as a known one, and how similar they are")
     record PhraseMatchView(String asked, String matched,
-            @Schema(allowableValues = {"lexicon", "similarity"}) String by, Double similarity) {}
+            @Schema(description = "known: a lexicon phrase or relation name, singular or plural; spelling: one written "
+                    + "another way or misspelt; meaning: a paraphrase, nearest by a sentence-embedding model",
+                    allowableValues = {"known", "spelling", "meaning"}) String by, Double similarity) {}
 
     /**
      * The verdict of a yes/no question: whether it holds, the probability of that verdict, the kinds of evidence it
