@@ -4,7 +4,6 @@ import io.relata.RelataProperties;
 import io.relata.TooLargeException;
 import io.relata.ops.Readiness;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -101,55 +100,23 @@ class RequestGuard extends OncePerRequestFilter {
         }
     }
 
-    private static final class LimitedStream extends ServletInputStream {
+    /** Refuses a body once more than {@code limit} bytes of it have been read. */
+    private static final class LimitedStream extends CheckedBodyStream {
 
-        private final ServletInputStream in;
         private final long limit;
         private long read;
 
         LimitedStream(ServletInputStream in, long limit) {
-            this.in = in;
+            super(in);
             this.limit = limit;
         }
 
         @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
+        protected void check(byte[] buffer, int offset, int length) {
+            read += length;
             if (read > limit) {
                 throw tooLarge(limit);
             }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
         }
     }
 }

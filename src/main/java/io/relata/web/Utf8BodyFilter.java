@@ -1,7 +1,6 @@
 package io.relata.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -69,51 +68,24 @@ class Utf8BodyFilter extends OncePerRequestFilter {
     }
 
     /** Passes bytes through unchanged while checking that they are well-formed UTF-8. */
-    static final class Utf8CheckingStream extends ServletInputStream {
+    static final class Utf8CheckingStream extends CheckedBodyStream {
 
-        private final ServletInputStream in;
         private final Utf8Validator validator = new Utf8Validator();
 
         Utf8CheckingStream(ServletInputStream in) {
-            this.in = in;
+            super(in);
         }
 
         @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b < 0) {
-                validator.end();
-            } else {
-                validator.accept((byte) b);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n < 0) {
-                validator.end();
-            }
-            for (int i = 0; i < n; i++) {
+        protected void check(byte[] buffer, int offset, int length) throws InvalidUtf8Exception {
+            for (int i = 0; i < length; i++) {
                 validator.accept(buffer[offset + i]);
             }
-            return n;
         }
 
         @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
+        protected void end() throws InvalidUtf8Exception {
+            validator.end();
         }
     }
 
