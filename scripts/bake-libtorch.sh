@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Unpacks libtorch at image build time, so that a pod starts without unpacking ~450 MB (CPU) or several GB (CUDA).
+# Unpacks libtorch at image build time, so that a pod starts without unpacking ~450 MB (CPU) or several GB (CUDA), and
+# the tokenizers library of the paraphrase model (DJL's HuggingFace tokenizers), so that nothing is written at start.
 #
 #   scripts/bake-libtorch.sh LIB_DIR ENGINE_DIR
 #
@@ -64,6 +65,18 @@ jni=jnilib/$classifier/$dir_flavor/libdjl_torch.so
 (cd "$work" && jar xf "$jni_jar" "$jni")
 [ -s "$work/$jni" ] || fail "$jni_jar has no $jni"
 mv "$work/$jni" "$target/$djl_version-libdjl_torch.so"
+
+# DJL's tokenizers library (the paraphrase model's tokenizer) looks in <ENGINE_DIR>/tokenizers/<version>-cpu-<classifier>/
+# first, the same way; its jar has a CPU build only, which DJL also picks on a CUDA machine.
+tokenizers_jar=$(one_jar 'tokenizers-*.jar')
+(cd "$work" && jar xf "$tokenizers_jar" native/lib/tokenizers.properties "native/lib/$classifier/cpu/libtokenizers.so")
+tokenizers_version=$(property native/lib/tokenizers.properties version)
+[ -n "$tokenizers_version" ] && [ -s "$work/native/lib/$classifier/cpu/libtokenizers.so" ] \
+  || fail "$tokenizers_jar has no version or no native/lib/$classifier/cpu/libtokenizers.so"
+tokenizers_target=$engine_dir/tokenizers/$tokenizers_version-cpu-$classifier
+mkdir -p "$tokenizers_target"
+mv "$work/native/lib/$classifier/cpu/libtokenizers.so" "$tokenizers_target/libtokenizers.so"
+
 chmod -R a+rX,go-w "$engine_dir"
 
 # The native jar, less its libraries: same name (the launcher's classpath index lists it), platform file only.
@@ -72,4 +85,4 @@ mkdir "$work/stub"
   && jar cfM "$work/stub.jar" native/lib/pytorch.properties)
 mv "$work/stub.jar" "$native_jar"
 
-echo "bake-libtorch: $(du -sh "$target" | cut -f1) of libtorch $version ($flavor, $classifier) in $target; $(basename "$native_jar") keeps only its platform file" >&2
+echo "bake-libtorch: $(du -sh "$target" | cut -f1) of libtorch $version ($flavor, $classifier) in $target; $(basename "$native_jar") keeps only its platform file; tokenizers $tokenizers_version in $tokenizers_target" >&2

@@ -267,6 +267,15 @@ log "libtorch loaded in place from ${loaded#"$work/"}"
 grep -q "$work/app/$cds_archive" "/proc/$pid/maps" || service_failed "the JVM did not map the class-data sharing archive $cds_archive"
 log "the JVM mapped the class-data sharing archive $cds_archive"
 
+# the paraphrase model loads in the background; its tokenizer library must come from ENGINE_CACHE_DIR too
+for _ in $(seq 1 30); do
+  grep -q "Paraphrase model .* loaded\|paraphrase model cannot be loaded" "$work/service.log" && break
+  sleep 1
+done
+grep -q "Paraphrase model .* loaded" "$work/service.log" \
+  || service_failed "the paraphrase model did not load: $(grep -o 'paraphrase model cannot be loaded.*' "$work/service.log" || echo 'no word of it within 30s')"
+log "the paraphrase model loaded, its tokenizer from engines/tokenizers"
+
 # --- 5. One real question ------------------------------------------------------------------------------------------
 
 # without a key, with a wrong key, with a read key used to write and through spellings of the path that once slipped
