@@ -2,6 +2,7 @@ package io.relata.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
 import java.util.List;
@@ -57,6 +58,11 @@ class TrainingTest {
         }
     }
 
+    /**
+     * The same seed gives the same model up to floating-point noise, and another seed a different one. Not bit for bit:
+     * libtorch's matrix products (MKL) may split their work differently when other libtorch work runs in the same JVM,
+     * as it does in the full test suite, and the sums then round differently in the last places.
+     */
     @Test
     void theSameSeedTrainsTheSameModel() {
         Triples all = FamilyGraph.facts(10, 1);
@@ -65,9 +71,21 @@ class TrainingTest {
 
         try (TrainedModel first = TrainedModel.train(split.get(0), split.get(1), FamilyGraph.entityCount(10), FamilyGraph.RELATIONS, quick, Device.cpu(), TrainingProgress.NONE);
                 TrainedModel second = TrainedModel.train(split.get(0), split.get(1), FamilyGraph.entityCount(10), FamilyGraph.RELATIONS, quick, Device.cpu(), TrainingProgress.NONE)) {
-            assertThat(second.validation()).isEqualTo(first.validation());
-            assertThat(second.embeddings().scoreAnswers(new int[] {2}, new int[] {0}))
-                    .containsExactly(first.embeddings().scoreAnswers(new int[] {2}, new int[] {0}));
+            assertThat(second.validation().both().mrr()).isCloseTo(first.validation().both().mrr(), within(0.01));
+            float[] firstScores = first.embeddings().scoreAnswers(new int[] {2}, new int[] {0});
+            float[] secondScores = second.embeddings().scoreAnswers(new int[] {2}, new int[] {0});
+            assertThat(secondScores).containsExactly(firstScores, within(0.02f));
+        }
+        TrainingSettings otherSeed = new TrainingSettings(8, 5, 20, 0.1f, 0.01f, 1e-3f, true, 3, 5, 10L);
+        try (TrainedModel first = TrainedModel.train(split.get(0), split.get(1), FamilyGraph.entityCount(10), FamilyGraph.RELATIONS, quick, Device.cpu(), TrainingProgress.NONE);
+                TrainedModel other = TrainedModel.train(split.get(0), split.get(1), FamilyGraph.entityCount(10), FamilyGraph.RELATIONS, otherSeed, Device.cpu(), TrainingProgress.NONE)) {
+            float[] firstScores = first.embeddings().scoreAnswers(new int[] {2}, new int[] {0});
+            float[] otherScores = other.embeddings().scoreAnswers(new int[] {2}, new int[] {0});
+            double largest = 0;
+            for (int i = 0; i < firstScores.length; i++) {
+                largest = Math.max(largest, Math.abs(firstScores[i] - otherScores[i]));
+            }
+            assertThat(largest).as("another seed trains another model").isGreaterThan(0.1);
         }
     }
 
