@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ForRoles({RelataProperties.Role.ALL, RelataProperties.Role.MODEL})
-public class ServingModel implements RelationModel, ActiveModel {
+public class ServingModel extends SessionModel implements ActiveModel {
 
     private static final Logger log = LoggerFactory.getLogger(ServingModel.class);
     private static final long SCORING_TIMEOUT_SECONDS = 30;
@@ -180,20 +180,6 @@ public class ServingModel implements RelationModel, ActiveModel {
     public ModelStatus status() {
         LoadedModel current = active.get();
         return current == null ? new ModelStatus(ModelStatus.State.NONE, null, deviceName(), ModelStatus.LOCAL) : current.status();
-    }
-
-    @Override
-    public List<List<Prediction>> predict(List<LinkQuery> queries, int k) {
-        try (ModelSession session = open()) {
-            return session.predict(queries, k);
-        }
-    }
-
-    @Override
-    public boolean knowsEntity(long entityId) {
-        try (ModelSession session = open()) {
-            return session.knowsEntity(entityId);
-        }
     }
 
     @Override

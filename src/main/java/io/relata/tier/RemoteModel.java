@@ -7,7 +7,7 @@ import io.relata.RelataProperties;
 import io.relata.model.LinkQuery;
 import io.relata.model.ModelStatus;
 import io.relata.model.Prediction;
-import io.relata.model.RelationModel;
+import io.relata.model.SessionModel;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ForRoles(RelataProperties.Role.API)
-class RemoteModel implements RelationModel {
+class RemoteModel extends SessionModel {
 
     private static final Logger log = LoggerFactory.getLogger(RemoteModel.class);
 
@@ -87,20 +87,6 @@ class RemoteModel implements RelationModel {
     @Override
     public ModelSession open() {
         return new RemoteSession(status());
-    }
-
-    @Override
-    public List<List<Prediction>> predict(List<LinkQuery> queries, int k) {
-        try (ModelSession session = open()) {
-            return session.predict(queries, k);
-        }
-    }
-
-    @Override
-    public boolean knowsEntity(long entityId) {
-        try (ModelSession session = open()) {
-            return session.knowsEntity(entityId);
-        }
     }
 
     /** One question's hold on one version of the tier's model. */
