@@ -30,8 +30,12 @@ public interface RelationModel {
             }
 
             @Override
-            public List<List<Prediction>> predict(List<LinkQuery> queries, int k) {
-                return model.predict(queries, k);
+            public List<List<Prediction>> predict(List<LinkQuery> queries, int[] k) {
+                List<List<Prediction>> results = new java.util.ArrayList<>();
+                for (int i = 0; i < queries.size(); i++) {
+                    results.add(model.predict(List.of(queries.get(i)), k[i]).get(0));
+                }
+                return results;
             }
 
             @Override
@@ -49,16 +53,15 @@ public interface RelationModel {
 
         ModelStatus status();
 
-        List<List<Prediction>> predict(List<LinkQuery> queries, int k);
+        /** For each query, in order, at most {@code k} predictions sorted by probability, descending. */
+        default List<List<Prediction>> predict(List<LinkQuery> queries, int k) {
+            int[] each = new int[queries.size()];
+            java.util.Arrays.fill(each, k);
+            return predict(queries, each);
+        }
 
         /** For each query, in order, at most {@code k[i]} predictions sorted by probability, descending. */
-        default List<List<Prediction>> predict(List<LinkQuery> queries, int[] k) {
-            List<List<Prediction>> results = new java.util.ArrayList<>();
-            for (int i = 0; i < queries.size(); i++) {
-                results.add(predict(List.of(queries.get(i)), k[i]).get(0));
-            }
-            return results;
-        }
+        List<List<Prediction>> predict(List<LinkQuery> queries, int[] k);
 
         boolean knowsEntity(long entityId);
 

@@ -199,7 +199,7 @@ public class ServingModel extends SessionModel implements ActiveModel {
     private record EmptySession(ModelStatus status) implements ModelSession {
 
         @Override
-        public List<List<Prediction>> predict(List<LinkQuery> queries, int k) {
+        public List<List<Prediction>> predict(List<LinkQuery> queries, int[] k) {
             return queries.stream().map(q -> List.<Prediction>of()).toList();
         }
 
@@ -230,13 +230,6 @@ public class ServingModel extends SessionModel implements ActiveModel {
         @Override
         public boolean knowsEntity(long entityId) {
             return model.entityIndex(entityId) != null;
-        }
-
-        @Override
-        public List<List<Prediction>> predict(List<LinkQuery> queries, int k) {
-            int[] each = new int[queries.size()];
-            java.util.Arrays.fill(each, k);
-            return predict(queries, each);
         }
 
         @Override

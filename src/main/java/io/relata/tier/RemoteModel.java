@@ -105,13 +105,6 @@ class RemoteModel extends SessionModel {
         }
 
         @Override
-        public List<List<Prediction>> predict(List<LinkQuery> queries, int k) {
-            int[] each = new int[queries.size()];
-            java.util.Arrays.fill(each, k);
-            return predict(queries, each);
-        }
-
-        @Override
         public List<List<Prediction>> predict(List<LinkQuery> queries, int[] k) {
             List<InferRow> rows = new ArrayList<>(queries.size());
             for (int i = 0; i < queries.size(); i++) {

@@ -82,7 +82,7 @@ class InferenceControllerTest {
         }
 
         @Override
-        public List<List<Prediction>> predict(List<LinkQuery> queries, int k) {
+        public List<List<Prediction>> predict(List<LinkQuery> queries, int[] k) {
             return queries.stream().map(q -> List.of(new Prediction(100 + q.entityId(), 0.8), new Prediction(1, 0.1))).toList();
         }
 
