@@ -8,6 +8,8 @@ import java.io.IOException;
 abstract class CheckedBodyStream extends ServletInputStream {
 
     private final ServletInputStream in;
+    /** The byte of a one-byte read, passed to the check without allocating per byte. */
+    private final byte[] single = new byte[1];
 
     CheckedBodyStream(ServletInputStream in) {
         this.in = in;
@@ -25,7 +27,8 @@ abstract class CheckedBodyStream extends ServletInputStream {
         if (b < 0) {
             end();
         } else {
-            check(new byte[] {(byte) b}, 0, 1);
+            single[0] = (byte) b;
+            check(single, 0, 1);
         }
         return b;
     }
