@@ -67,13 +67,9 @@ small() {
 diagrams() {
   # the reliability diagrams of docs/, drawn by scripts/reliability-diagram.py from the runs' reliability.json
   # (matplotlib: Debian's python3-matplotlib, hence /usr/bin/python3), with the settings chosen on valid
-  local runs
-  runs=$(mktemp -d)
   for name in kinship umls; do
-    run "$name-diagram" "$DATA/$name" --rank 200 --n3 0.01 --epochs 100 --runs "$runs"
-    /usr/bin/python3 scripts/reliability-diagram.py "$(ls -d "$runs"/*-"$name" | tail -1)" "docs/reliability-$name.png"
+    drawn "$name-diagram" "$name" "$DATA/$name" --rank 200 --n3 0.01 --epochs 100
   done
-  rm -rf "$runs"
 }
 
 nations_tune() {
