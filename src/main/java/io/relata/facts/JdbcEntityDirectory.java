@@ -12,9 +12,9 @@ class JdbcEntityDirectory implements EntityDirectory {
 
     private final JdbcClient jdbc;
     private final WordPostings postings;
-    private final SpellingIndex spelling;
+    private final WordVariantSpelling spelling;
 
-    JdbcEntityDirectory(JdbcClient jdbc, WordPostings postings, SpellingIndex spelling) {
+    JdbcEntityDirectory(JdbcClient jdbc, WordPostings postings, WordVariantSpelling spelling) {
         this.jdbc = jdbc;
         this.postings = postings;
         this.spelling = spelling;

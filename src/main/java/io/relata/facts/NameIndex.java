@@ -12,27 +12,28 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Keeps the name indexes in step with the names stored, inside the writer's transaction: the words of each new label
- * or alias in entity_word and, on the embedded store, the spelling variants of words seen for the first time in
- * word_variant. PostgreSQL keeps its trigram indexes itself.
+ * or alias in entity_word and the spelling variants of words seen for the first time in word_variant.
  */
 final class NameIndex {
 
     private static final int CHUNK = 500;
 
     private final JdbcTemplate template;
-    private final boolean variants;
 
-    /** {@code variants}: whether this store spells through word_variant (the embedded H2 store). */
-    NameIndex(JdbcTemplate template, boolean variants) {
+    NameIndex(JdbcTemplate template) {
         this.template = template;
-        this.variants = variants;
     }
 
     /** A name to index: an entity and the folded form of its label or of one of its aliases. */
     record Name(long entity, String key) {}
 
-    /** Indexes names of entities. */
+    /** Indexes names of entities: their words and the spelling variants of words not seen before. */
     void add(Collection<Name> names) {
+        addVariantsOfNew(addWords(names));
+    }
+
+    /** Indexes the words of names of entities, without spelling variants; returns the words. */
+    Set<String> addWords(Collection<Name> names) {
         Set<Object> seen = new HashSet<>();
         List<Object[]> postings = new ArrayList<>();
         Set<String> words = new TreeSet<>();
@@ -45,14 +46,17 @@ final class NameIndex {
             }
         }
         if (postings.isEmpty()) {
-            return;
-        }
-        if (variants) {
-            addVariants(unspelled(words));
+            return words;
         }
         // one global order (word, entity), so that concurrent writers wait for each other instead of deadlocking
         postings.sort(Comparator.<Object[], String>comparing(p -> (String) p[0]).thenComparing(p -> (Long) p[1]));
         template.batchUpdate("insert into entity_word (word, entity_id) values (?, ?) on conflict do nothing", postings);
+        return words;
+    }
+
+    /** Adds the spelling variants of those of {@code words} that can be misspelt and have none yet. */
+    void addVariantsOfNew(Set<String> words) {
+        addVariants(unspelled(words));
     }
 
     /**

@@ -11,9 +11,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Migration 4.2: fills the name indexes (entity_word and, on H2, word_variant) for the labels and aliases stored
- * before they existed, word by word as {@link NameIndex} does for new names, so old and new names match alike.
- * In Java because the words are cut as {@link Labels#key} folds them, which neither store's SQL can repeat.
+ * Migration 4.2: fills the word index (entity_word) for the labels and aliases stored before it existed, word by word
+ * as {@link NameIndex} does for new names, so old and new names match alike; migration 5.1 ({@link
+ * WordVariantBackfill}) then adds their spelling variants. In Java because the words are cut as {@link Labels#key}
+ * folds them, which neither store's SQL can repeat.
  */
 @Component
 class NameIndexBackfill implements JavaMigration {
@@ -44,7 +45,7 @@ class NameIndexBackfill implements JavaMigration {
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
         JdbcTemplate template = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-        NameIndex index = new NameIndex(template, "H2".equals(connection.getMetaData().getDatabaseProductName()));
+        NameIndex index = new NameIndex(template);
         fill(template, index, "select id, id, label_key from entity where id > ? order by id limit " + CHUNK);
         fill(template, index, "select id, entity_id, alias_key from entity_alias where id > ? order by id limit " + CHUNK);
     }
@@ -62,7 +63,7 @@ class NameIndexBackfill implements JavaMigration {
             if (names.isEmpty()) {
                 return;
             }
-            index.add(names);
+            index.addWords(names);
             after = last[0];
         }
     }

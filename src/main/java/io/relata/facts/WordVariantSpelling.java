@@ -8,14 +8,17 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
- * Spelling on the embedded H2 store, which has no trigram index: the deletion-neighbourhood table word_variant (see
- * its migration) turns each misspelt word of the key into the stored words one edit away from it, and the word index
+ * The store's index of how names are spelled, on both stores: the deletion-neighbourhood table word_variant (see H2's
+ * migration 4.1) turns each misspelt word of the key into the stored words one edit away from it, and the word index
  * then gives the entities whose names have, for as many words of the key as possible, the word or one of those.
- * Typos are corrected word by word: "tom cruse" finds "tom cruise", "tomcruise" finds nothing here.
+ * Typos are corrected word by word: "tom cruse" finds "tom cruise", "tomcruise" finds nothing. Every step is an
+ * equality read of an index, so a name with no known or correctable word costs a few reads at any store size.
  */
-final class WordVariantSpelling implements SpellingIndex {
+@Component
+final class WordVariantSpelling {
 
     /** Stored words taken per misspelt word. */
     private static final int CORRECTIONS_PER_WORD = 50;
@@ -29,8 +32,8 @@ final class WordVariantSpelling implements SpellingIndex {
         this.postings = postings;
     }
 
-    @Override
-    public EntityDirectory.NamePool near(String key, int limit) {
+    /** Names (folded labels and aliases) spelled like {@code key}, at most {@code limit} entities. */
+    EntityDirectory.NamePool near(String key, int limit) {
         List<String> words = NameWords.of(key);
         Map<String, Set<String>> wordsOfVariant = new HashMap<>();
         for (String word : words) {

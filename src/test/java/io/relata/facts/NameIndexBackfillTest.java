@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** Migration 4.2 fills the name indexes for names stored before they existed, as the writer fills them for new ones. */
+/**
+ * Migrations 4.2 and 5.1 fill the name indexes for names stored before they existed, as the writer fills them for new
+ * ones.
+ */
 class NameIndexBackfillTest {
 
     private final DriverManagerDataSource store = new DriverManagerDataSource(
@@ -18,7 +21,7 @@ class NameIndexBackfillTest {
 
     private Flyway flyway(String target) {
         return Flyway.configure().dataSource(store).locations("classpath:db/migration", "classpath:db/vendor/h2")
-                .javaMigrations(new NameIndexBackfill()).target(target).load();
+                .javaMigrations(new NameIndexBackfill(), new WordVariantBackfill()).target(target).load();
     }
 
     @Test

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Entity names over HTTP, through the store's indexes: token-wise matching through the word index, fuzzy matching
- * through the store's spelling index (word variants on H2, pg_trgm on PostgreSQL), bounded pools, ambiguity and the
+ * through the store's spelling index (word variants), bounded pools, ambiguity and the
  * refusal of mentions longer than any label. The assertions live here; {@link EmbeddedNameLookupTest} runs them on
  * H2 and {@link PostgresNameLookupIT} on PostgreSQL. Tests share the store, so each uses its own names.
  */

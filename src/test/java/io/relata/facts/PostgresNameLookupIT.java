@@ -3,19 +3,19 @@ package io.relata.facts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
-import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.context.TestExecutionListeners.MergeMode;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@link NameLookupTests} on the PostgreSQL server named by RELATA_TEST_JDBC_URL, in a database of its own, as the
- * role CI gives the tests (CREATEDB, no superuser): pg_trgm is installed by the migration and its indexes serve the
- * fuzzy lookups.
+ * role CI gives the tests (CREATEDB, no superuser), and the PostgreSQL side of the spelling index's migrations.
  */
 @EnabledIfEnvironmentVariable(named = TestPostgres.URL_VARIABLE, matches = ".+")
 @TestExecutionListeners(listeners = TestPostgres.DropDatabases.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
@@ -29,23 +29,37 @@ class PostgresNameLookupIT extends NameLookupTests {
         registry.add("spring.datasource.password", TestPostgres::password);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    TransactionTemplate transactions;
-
     @Test
-    void theMigrationInstalledPgTrgmAsARoleThatIsNoSuperuser() {
-        assertThat(jdbc.sql("select rolsuper from pg_roles where rolname = current_user").query(Boolean.class).single()).isFalse();
-        assertThat(jdbc.sql("select count(*) from pg_extension where extname = 'pg_trgm'").query(Long.class).single()).isOne();
-        assertThat(jdbc.sql("select indexname from pg_indexes where indexname like '%trigrams' order by indexname")
-                .query(String.class).list()).containsExactly("entity_alias_key_trigrams", "entity_key_trigrams");
+    void misspellingsAreFoundThroughWordVariantsNotTrigramIndexesOverWholeNames() {
+        postFacts("[{\"subject\":\"Wendeline Quarrington\",\"relation\":\"gender\",\"object\":\"female\"}]");
+
+        assertThat(jdbc.sql("select word from word_variant where variant = 'quarington'").query(String.class).list())
+                .containsExactly("quarrington");
+        assertThat(jdbc.sql("select count(*) from pg_indexes where indexname like '%trigrams'").query(Long.class).single())
+                .as("the GIN trigram indexes are dropped by migration 5").isZero();
+        assertThat(resolve("Wendeline Quarington").path("entity").path("label").asString()).isEqualTo("Wendeline Quarrington");
     }
 
     @Test
-    void theTrigramIndexServesTheFuzzyLookup() {
-        List<String> plan = transactions.execute(status -> {
-            jdbc.sql("set local enable_seqscan = off").update();
-            return jdbc.sql("explain select id from entity where label_key % 'tomas cruzeriro'").query(String.class).list();
-        });
-        assertThat(String.join("\n", plan)).contains("entity_key_trigrams");
+    void namesStoredBeforeTheWordVariantsGetThemFromTheMigration() throws Exception {
+        String name = TestPostgres.newDatabaseName("relata_backfill_");
+        String url = TestPostgres.createDatabase(name);
+        try {
+            DriverManagerDataSource store = new DriverManagerDataSource(url, TestPostgres.user(), TestPostgres.password());
+            JdbcTemplate template = new JdbcTemplate(store);
+            Flyway flyway4 = Flyway.configure().dataSource(store).locations("classpath:db/migration", "classpath:db/vendor/postgresql")
+                    .javaMigrations(new NameIndexBackfill(), new WordVariantBackfill()).target("4.2").load();
+            flyway4.migrate();
+            template.update("insert into entity (label, label_key) values ('Hélène Langevin-Joliot', 'helene langevin joliot')");
+            template.update("insert into entity_word (word, entity_id) select 'joliot', id from entity");
+
+            Flyway.configure().dataSource(store).locations("classpath:db/migration", "classpath:db/vendor/postgresql")
+                    .javaMigrations(new NameIndexBackfill(), new WordVariantBackfill()).load().migrate();
+
+            assertThat(template.queryForList("select word from word_variant where variant = 'jolit'", String.class))
+                    .containsExactly("joliot");
+        } finally {
+            TestPostgres.dropDatabase(name);
+        }
     }
 }
