@@ -15,33 +15,49 @@ final class Candidates {
     record Candidate(int entity, Calibration.Features features) {}
 
     /**
-     * One query of a group: the asked entity, the relation (not its reciprocal), how many candidates are wanted, the
-     * slot's stated answers as sorted entity indexes, and the one candidate to judge (-1: the best k instead).
+     * One query of a batch: the asked entity, the relation (not its reciprocal), the direction (inverse: (?, relation,
+     * entity)), how many candidates are wanted, the slot's stated answers as sorted entity indexes, and the one candidate
+     * to judge (-1: the best k instead).
      */
-    record Query(int entity, int relation, int k, int[] stated, int candidate) {
+    record Query(int entity, int relation, boolean inverse, int k, int[] stated, int candidate) {
 
-        Query(int entity, int relation, int k, int[] stated) {
-            this(entity, relation, k, stated, -1);
+        Query(int entity, int relation, boolean inverse, int k, int[] stated) {
+            this(entity, relation, inverse, k, stated, -1);
         }
     }
 
     private Candidates() {}
 
+    /** Scores the queries in one pass of the model and reads their candidates: {@link #of}. */
+    static List<List<Candidate>> score(ComplEx model, List<Query> queries, Roles roles, Cardinality cardinality) {
+        int[] entity = new int[queries.size()];
+        int[] relation = new int[queries.size()];
+        boolean[] inverse = new boolean[queries.size()];
+        for (int i = 0; i < queries.size(); i++) {
+            entity[i] = queries.get(i).entity();
+            relation[i] = queries.get(i).relation();
+            inverse[i] = queries.get(i).inverse();
+        }
+        return of(model, model.score(entity, relation, inverse, true), queries, roles, cardinality);
+    }
+
     /**
-     * For each query of a group scored in one pass ({@code scores} holds one row of all entities per query, forward
-     * (entity, relation, ?) or, when {@code inverse}, (?, relation, entity)), its best candidates, best first. None for a
-     * query whose entity cannot be asked about in that direction (a year has no mother); otherwise the entity itself and
-     * every entity that cannot fill the answer's role are skipped. A candidate that is not among the stated answers is
-     * their rival.
+     * For each query of a batch scored in one pass ({@code scored} holds one row of all entities per query, forward
+     * (entity, relation, ?) or inverse (?, relation, entity), with its log Σ exp), its best candidates, best first. None
+     * for a query whose entity cannot be asked about in that direction (a year has no mother); otherwise the entity
+     * itself and every entity that cannot fill the answer's role are skipped. A candidate that is not among the stated
+     * answers is their rival.
      */
-    static List<List<Candidate>> of(ComplEx model, float[] scores, List<Query> queries, boolean inverse, Roles roles,
+    private static List<List<Candidate>> of(ComplEx model, ComplEx.RowScores scored, List<Query> queries, Roles roles,
             Cardinality cardinality) {
+        float[] scores = scored.scores();
         int n = model.entityCount();
         int[][] best = new int[queries.size()][];
         int total = 0;
         int[][] ranks = new int[queries.size()][];
         for (int i = 0; i < queries.size(); i++) {
             Query q = queries.get(i);
+            boolean inverse = q.inverse();
             java.util.function.IntPredicate fits = e -> e != q.entity() && roles.canAnswer(e, q.relation(), inverse);
             if (!roles.canAsk(q.entity(), q.relation(), inverse)) {
                 best[i] = new int[0];
@@ -55,13 +71,13 @@ final class Candidates {
         }
         float[] askPresence = model.presence(
                 queries.stream().mapToInt(Query::entity).toArray(),
-                queries.stream().mapToInt(q -> end(q.relation(), inverse)).toArray());
+                queries.stream().mapToInt(q -> end(q.relation(), q.inverse())).toArray());
         int[] candidates = new int[total];
         int[] candidateEnds = new int[total];
         for (int i = 0, at = 0; i < queries.size(); i++) {
             for (int e : best[i]) {
                 candidates[at] = e;
-                candidateEnds[at++] = end(queries.get(i).relation(), !inverse);
+                candidateEnds[at++] = end(queries.get(i).relation(), !queries.get(i).inverse());
             }
         }
         float[] answerPresence = model.presence(candidates, candidateEnds);
@@ -69,8 +85,8 @@ final class Candidates {
         for (int i = 0, at = 0; i < queries.size(); i++) {
             Query q = queries.get(i);
             int offset = i * n;
-            double logZ = best[i].length == 0 ? 0 : Scores.logSumExp(scores, offset, n);
-            double rivalFactor = cardinality.rivalLogFactor(q.relation(), inverse, q.stated().length);
+            double logZ = best[i].length == 0 ? 0 : scored.logNormalisers()[i];
+            double rivalFactor = cardinality.rivalLogFactor(q.relation(), q.inverse(), q.stated().length);
             List<Candidate> list = new ArrayList<>(best[i].length);
             for (int rank = 0; rank < best[i].length; rank++, at++) {
                 int e = best[i][rank];

@@ -229,33 +229,59 @@ final class ComplEx implements AutoCloseable {
 
     /** Scores of every entity as the answer to each query {entity, relation or reciprocal}: a batch × entities matrix. */
     float[] scoreAnswers(int[] from, int[] relation) {
-        try (NDManager local = manager.newSubManager()) {
-            local.tempAttachAll(entities, relations);
-            NDArray h = entities.get(new NDIndex("{}", local.create(toLong(from))));
-            NDArray r = relations.get(new NDIndex("{}", local.create(toLong(relation))));
-            return product(h, r).matMul(entities.transpose()).toFloatArray();
-        }
+        return score(from, relation, new boolean[from.length], false).scores();
     }
 
     /** Scores of every entity as the subject of (?, relation, object), through r⁻¹ or, without reciprocals, directly. */
     float[] scoreSubjects(int[] object, int[] relation) {
-        if (reciprocal) {
-            int[] reciprocals = new int[relation.length];
-            for (int i = 0; i < relation.length; i++) {
-                reciprocals[i] = LinkQueries.reciprocal(relation[i], relationCount);
-            }
-            return scoreAnswers(object, reciprocals);
-        }
+        boolean[] inverse = new boolean[object.length];
+        java.util.Arrays.fill(inverse, true);
+        return score(object, relation, inverse, false).scores();
+    }
+
+    /**
+     * Scores of a batch of rows: every entity as the answer of row i, (entity, relation, ?) or, where {@code inverse[i]},
+     * the subject of (?, relation, entity). Forward and inverse rows share one product with the entity table, since
+     * each row is a query vector q with score(e) = Re⟨q, e⟩ (no conjugate on e), read once for the whole batch.
+     *
+     * @param normalise whether to compute each row's log Σ exp (in the engine, beside the product)
+     */
+    RowScores score(int[] entity, int[] relation, boolean[] inverse, boolean normalise) {
         try (NDManager local = manager.newSubManager()) {
             local.tempAttachAll(entities, relations);
-            NDArray t = entities.get(new NDIndex("{}", local.create(toLong(object))));
-            NDArray r = relations.get(new NDIndex("{}", local.create(toLong(relation))));
-            // Re⟨h, r, conj t⟩ = Re⟨h, w⟩ with w = r ∘ conj t, and Re(h·w) = h_re·w_re − h_im·w_im
-            NDArray w = product(r, conjugate(t));
-            NDArray flipped = w.get(":, :" + rank).concat(w.get(":, " + rank + ":").neg(), 1);
-            return flipped.matMul(entities.transpose()).toFloatArray();
+            long[] relationRows = new long[relation.length];
+            for (int i = 0; i < relation.length; i++) {
+                relationRows[i] = inverse[i] && reciprocal ? LinkQueries.reciprocal(relation[i], relationCount) : relation[i];
+            }
+            NDArray from = entities.get(new NDIndex("{}", local.create(toLong(entity))));
+            NDArray r = relations.get(new NDIndex("{}", local.create(relationRows)));
+            NDArray queries = product(from, r);
+            if (!reciprocal) {
+                // Re⟨h, r, conj t⟩ = Re⟨h, w⟩ with w = r ∘ conj t, and Re(h·w) = h_re·w_re − h_im·w_im
+                NDArray w = product(r, conjugate(from));
+                NDArray subjectQueries = w.get(":, :" + rank).concat(w.get(":, " + rank + ":").neg(), 1);
+                float[] mask = new float[inverse.length];
+                for (int i = 0; i < inverse.length; i++) {
+                    mask[i] = inverse[i] ? 1 : 0;
+                }
+                NDArray isInverse = local.create(mask).reshape(-1, 1);
+                queries = subjectQueries.mul(isInverse).add(queries.mul(isInverse.neg().add(1)));
+            }
+            NDArray scores = queries.matMul(entities.transpose());
+            float[] normalisers = null;
+            if (normalise) {
+                NDArray max = scores.max(new int[] {1}, true);
+                normalisers = scores.sub(max).exp().sum(new int[] {1}).log().add(max.reshape(-1)).toFloatArray();
+            }
+            return new RowScores(scores.toFloatArray(), normalisers);
         }
     }
+
+    /**
+     * Scores of a batch: one row of every entity per query, and (when asked for) each row's log Σ exp, the log of the
+     * softmax's denominator.
+     */
+    record RowScores(float[] scores, float[] logNormalisers) {}
 
     /** The complex product a ∘ b, row by row, as [real | imaginary]. */
     private NDArray product(NDArray a, NDArray b) {

@@ -129,29 +129,20 @@ public final class OpenWorld {
         List<Scored> scored = new ArrayList<>(questions.size());
         for (int start = 0; start < questions.size(); start += BATCH) {
             List<Question> batch = questions.subList(start, Math.min(questions.size(), start + BATCH));
-            for (boolean inverse : new boolean[] {false, true}) {
-                List<Question> group = batch.stream().filter(q -> q.inverse() == inverse).toList();
-                if (group.isEmpty()) {
-                    continue;
+            List<Candidates.Query> queries = batch.stream()
+                    .map(q -> new Candidates.Query(q.entity(), q.relation(), q.inverse(), ANSWERS,
+                            q.inverse() ? stated.subjects(q.entity(), q.relation()) : stated.objects(q.entity(), q.relation())))
+                    .toList();
+            List<List<Candidates.Candidate>> found = Candidates.score(model, queries, roles, cardinality);
+            for (int i = 0; i < batch.size(); i++) {
+                Question q = batch.get(i);
+                List<Candidates.Candidate> candidates = found.get(i);
+                boolean[] correct = new boolean[candidates.size()];
+                for (int c = 0; c < candidates.size(); c++) {
+                    int e = candidates.get(c).entity();
+                    correct[c] = q.inverse() ? truth.contains(e, q.relation(), q.entity()) : truth.contains(q.entity(), q.relation(), e);
                 }
-                int[] from = group.stream().mapToInt(Question::entity).toArray();
-                int[] relation = group.stream().mapToInt(Question::relation).toArray();
-                float[] scores = inverse ? model.scoreSubjects(from, relation) : model.scoreAnswers(from, relation);
-                List<Candidates.Query> queries = group.stream()
-                        .map(q -> new Candidates.Query(q.entity(), q.relation(), ANSWERS,
-                                inverse ? stated.subjects(q.entity(), q.relation()) : stated.objects(q.entity(), q.relation())))
-                        .toList();
-                List<List<Candidates.Candidate>> found = Candidates.of(model, scores, queries, inverse, roles, cardinality);
-                for (int i = 0; i < group.size(); i++) {
-                    Question q = group.get(i);
-                    List<Candidates.Candidate> candidates = found.get(i);
-                    boolean[] correct = new boolean[candidates.size()];
-                    for (int c = 0; c < candidates.size(); c++) {
-                        int e = candidates.get(c).entity();
-                        correct[c] = inverse ? truth.contains(e, q.relation(), q.entity()) : truth.contains(q.entity(), q.relation(), e);
-                    }
-                    scored.add(new Scored(q, candidates, correct));
-                }
+                scored.add(new Scored(q, candidates, correct));
             }
         }
         return scored;

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Scores queries from many request threads in shared passes: a single worker takes the first waiting query, waits at
- * most {@code batchDelay} for up to {@code batchSize} more, and scores each (model, direction) group with one matrix
- * product. A full queue is refused at once (503), never a hang.
+ * most {@code batchDelay} for up to {@code batchSize} more, and scores each model's questions, forward and inverse,
+ * with one matrix product. A full queue is refused at once (503), never a hang.
  */
 final class Scorer implements AutoCloseable {
 
@@ -100,36 +100,32 @@ final class Scorer implements AutoCloseable {
         }
     }
 
-    /** Groups the batch by model and direction and scores each group in one pass. */
+    /** Groups the batch by model and scores each group, forward and inverse questions alike, in one pass. */
     private static void score(List<Job> batch) {
-        Map<LoadedModel, List<Job>> forward = new IdentityHashMap<>();
-        Map<LoadedModel, List<Job>> subjects = new IdentityHashMap<>();
+        Map<LoadedModel, List<Job>> byModel = new IdentityHashMap<>();
         for (Job job : batch) {
-            (job.subjects() ? subjects : forward).computeIfAbsent(job.model(), m -> new ArrayList<>()).add(job);
+            byModel.computeIfAbsent(job.model(), m -> new ArrayList<>()).add(job);
         }
-        forward.forEach((model, jobs) -> scoreGroup(model, jobs, false));
-        subjects.forEach((model, jobs) -> scoreGroup(model, jobs, true));
+        byModel.forEach(Scorer::scoreGroup);
     }
 
     /**
      * Scores a group in one matrix product, then turns each row into its best candidates that fit the relation's role,
      * with calibrated probabilities, best first.
      */
-    private static void scoreGroup(LoadedModel model, List<Job> jobs, boolean subjects) {
-        int[] entity = jobs.stream().mapToInt(Job::entity).toArray();
-        int[] relation = jobs.stream().mapToInt(Job::relation).toArray();
-        ComplEx embeddings = model.embeddings();
-        float[] scores = subjects ? embeddings.scoreSubjects(entity, relation) : embeddings.scoreAnswers(entity, relation);
+    private static void scoreGroup(LoadedModel model, List<Job> jobs) {
         Calibration calibration = model.manifest().calibration();
-        List<Candidates.Query> queries = jobs.stream().map(j -> new Candidates.Query(j.entity(), j.relation(), j.k(), j.stated(), j.candidate())).toList();
-        List<List<Candidates.Candidate>> found = Candidates.of(embeddings, scores, queries, subjects, model.roles(), model.cardinality());
+        List<Candidates.Query> queries = jobs.stream()
+                .map(j -> new Candidates.Query(j.entity(), j.relation(), j.subjects(), j.k(), j.stated(), j.candidate())).toList();
+        List<List<Candidates.Candidate>> found = Candidates.score(model.embeddings(), queries, model.roles(), model.cardinality());
         for (int i = 0; i < jobs.size(); i++) {
+            Job job = jobs.get(i);
             List<Prediction> predictions = new ArrayList<>();
             for (Candidates.Candidate c : found.get(i)) {
-                predictions.add(new Prediction(model.entityId(c.entity()), calibration.probability(c.features(), relation[i], subjects)));
+                predictions.add(new Prediction(model.entityId(c.entity()), calibration.probability(c.features(), job.relation(), job.subjects())));
             }
             predictions.sort((a, b) -> Double.compare(b.probability(), a.probability()));
-            jobs.get(i).result().complete(predictions);
+            job.result().complete(predictions);
         }
     }
 

@@ -53,6 +53,29 @@ class ComplExTest {
     }
 
     @Test
+    void forwardAndInverseRowsShareOnePassAndEachRowGetsItsLogNormaliser() {
+        for (boolean reciprocal : new boolean[] {true, false}) {
+            // large scores (around 10^5), so that exp overflows unless the normaliser is computed stably
+            float[][] large = {{100, 200}, {300, -100}};
+            try (ComplEx model = ComplEx.of(large, RELATIONS, reciprocal, Device.cpu())) {
+                ComplEx.RowScores mixed = model.score(new int[] {1, 0, 1}, new int[] {0, 0, 0}, new boolean[] {true, false, false}, true);
+
+                float[] inverse = model.scoreSubjects(new int[] {1}, new int[] {0});
+                float[] forward0 = model.scoreAnswers(new int[] {0}, new int[] {0});
+                float[] forward1 = model.scoreAnswers(new int[] {1}, new int[] {0});
+                float[][] rows = {inverse, forward0, forward1};
+                for (int i = 0; i < 3; i++) {
+                    assertThat(java.util.Arrays.copyOfRange(mixed.scores(), 2 * i, 2 * i + 2)).as("row %d, reciprocal %s", i, reciprocal)
+                            .containsExactly(rows[i][0], rows[i][1]);
+                    double max = Math.max(rows[i][0], rows[i][1]);
+                    double logZ = max + Math.log(Math.exp(rows[i][0] - max) + Math.exp(rows[i][1] - max));
+                    assertThat((double) mixed.logNormalisers()[i]).isCloseTo(logZ, within(Math.abs(logZ) * 1e-6));
+                }
+            }
+        }
+    }
+
+    @Test
     void aBatchScoresEachQueryInItsOwnRow() {
         try (ComplEx model = ComplEx.of(ENTITIES, RELATIONS, true, Device.cpu())) {
             float[] batch = model.scoreAnswers(new int[] {0, 1}, new int[] {0, 1});

@@ -1,19 +1,10 @@
 package io.relata.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
 class ScoresTest {
-
-    @Test
-    void logSumExpOfARowIsStableForLargeScores() {
-        float[] rows = {0, 0, 1000, 1000};
-
-        assertThat(Scores.logSumExp(rows, 0, 2)).isCloseTo(Math.log(2), within(1e-9));
-        assertThat(Scores.logSumExp(rows, 2, 2)).isCloseTo(1000 + Math.log(2), within(1e-6));
-    }
 
     @Test
     void topKIsBestFirstSkipsTheExcludedEntityAndBreaksTiesByIndex() {
@@ -22,5 +13,30 @@ class ScoresTest {
         assertThat(Scores.topK(row, 0, 5, 3, -1)).containsExactly(1, 4, 0);
         assertThat(Scores.topK(row, 0, 5, 3, 1)).containsExactly(4, 0, 2);
         assertThat(Scores.topK(row, 0, 5, 10, -1)).hasSize(5);
+    }
+
+    @Test
+    void topKAgreesWithSortingOnRandomRowsWithTiesNaNsAndAFilter() {
+        java.util.Random random = new java.util.Random(3);
+        for (int trial = 0; trial < 500; trial++) {
+            int n = 1 + random.nextInt(300);
+            int offset = random.nextInt(5);
+            float[] scores = new float[offset + n];
+            for (int e = 0; e < n; e++) {
+                // few distinct values, so ties are common; now and then a NaN
+                scores[offset + e] = random.nextInt(50) == 0 ? Float.NaN : random.nextInt(20) / 4f;
+            }
+            int k = random.nextInt(n + 5);
+            int modulus = 1 + random.nextInt(4);
+            java.util.function.IntPredicate allowed = e -> e % modulus != 0 || modulus == 1;
+
+            int[] expected = java.util.stream.IntStream.range(0, n)
+                    .filter(e -> !Float.isNaN(scores[offset + e]) && allowed.test(e)).boxed()
+                    .sorted((a, b) -> scores[offset + a] != scores[offset + b]
+                            ? Float.compare(scores[offset + b], scores[offset + a]) : Integer.compare(a, b))
+                    .limit(k).mapToInt(Integer::intValue).toArray();
+
+            assertThat(Scores.topK(scores, offset, n, k, allowed)).as("trial %d", trial).containsExactly(expected);
+        }
     }
 }
