@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.relata.WaitingQuestions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +64,8 @@ final class Scorer implements AutoCloseable {
         if (!running || !queue.offer(new Job(model, entity, relation, subjects, stated, candidate, k, result, System.nanoTime()))) {
             throw new ModelBusyException("the model's scoring queue is full; retry shortly");
         }
-        ScoringActivity.queued();
-        result.whenComplete((predictions, failure) -> ScoringActivity.done(1));
+        WaitingQuestions.queued();
+        result.whenComplete((predictions, failure) -> WaitingQuestions.done(1));
         return result;
     }
 

@@ -1,6 +1,7 @@
 package io.relata.model;
 
 import ai.djl.Device;
+import io.relata.WaitingQuestions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,7 +53,7 @@ final class Trainer {
                     int[][] batch = java.util.Arrays.copyOfRange(queries, start, end);
                     lossSum += model.trainStep(batch, settings.learningRate(), settings.n3Weight());
                     batches++;
-                    ScoringActivity.awaitQuiet(YIELD_MILLIS);
+                    WaitingQuestions.awaitQuiet(YIELD_MILLIS);
                     progress.batch(epoch, settings.epochs(), batches, batchesPerEpoch);
                 }
                 double seconds = (System.nanoTime() - epochStart) / 1e9;

@@ -2,11 +2,12 @@ package io.relata.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.relata.WaitingQuestions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** How libtorch and the request threads share the cores: the thread budget, and training stepping aside. */
+/** How libtorch and the request threads share the cores: the thread budget, and background work stepping aside. */
 class CpuSharingTest {
 
     @Test
@@ -18,21 +19,21 @@ class CpuSharingTest {
     }
 
     @Test
-    void trainingWaitsWhileQuestionsWaitForTheModelButNotLongerThanItsBound() throws Exception {
-        assertThat(ScoringActivity.awaitQuiet(200)).isLessThan(50);
+    void backgroundWorkWaitsWhileQuestionsWaitForTheModelButNotLongerThanItsBound() throws Exception {
+        assertThat(WaitingQuestions.awaitQuiet(200)).isLessThan(50);
 
-        ScoringActivity.queued();
-        CompletableFuture<Long> waited = CompletableFuture.supplyAsync(() -> ScoringActivity.awaitQuiet(5_000));
+        WaitingQuestions.queued();
+        CompletableFuture<Long> waited = CompletableFuture.supplyAsync(() -> WaitingQuestions.awaitQuiet(5_000));
         Thread.sleep(100);
-        ScoringActivity.done(1);
+        WaitingQuestions.done(1);
 
         assertThat(waited.get(5, TimeUnit.SECONDS)).isBetween(80L, 2_000L);
 
-        ScoringActivity.queued();
+        WaitingQuestions.queued();
         try {
-            assertThat(ScoringActivity.awaitQuiet(60)).isBetween(55L, 1_000L);
+            assertThat(WaitingQuestions.awaitQuiet(60)).isBetween(55L, 1_000L);
         } finally {
-            ScoringActivity.done(1);
+            WaitingQuestions.done(1);
         }
     }
 }
