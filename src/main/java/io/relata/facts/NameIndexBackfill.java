@@ -3,9 +3,7 @@ package io.relata.facts;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
@@ -17,28 +15,12 @@ import org.springframework.stereotype.Component;
  * folds them, which neither store's SQL can repeat.
  */
 @Component
-class NameIndexBackfill implements JavaMigration {
+class NameIndexBackfill extends JavaStoreMigration {
 
     private static final int CHUNK = 5000;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("4.2");
-    }
-
-    @Override
-    public String getDescription() {
-        return "name index backfill";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 1;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    NameIndexBackfill() {
+        super("4.2", "name index backfill");
     }
 
     @Override

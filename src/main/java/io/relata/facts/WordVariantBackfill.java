@@ -3,9 +3,7 @@ package io.relata.facts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
@@ -16,28 +14,12 @@ import org.springframework.stereotype.Component;
  * for names stored before; on H2, whose word_variant came with the word index, it finds the words already spelled.
  */
 @Component
-class WordVariantBackfill implements JavaMigration {
+class WordVariantBackfill extends JavaStoreMigration {
 
     private static final int CHUNK = 5000;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("5.1");
-    }
-
-    @Override
-    public String getDescription() {
-        return "word variant backfill";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 1;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    WordVariantBackfill() {
+        super("5.1", "word variant backfill");
     }
 
     @Override
