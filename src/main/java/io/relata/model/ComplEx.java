@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
@@ -257,15 +258,9 @@ final class ComplEx implements AutoCloseable {
             NDArray r = relations.get(new NDIndex("{}", local.create(relationRows)));
             NDArray queries = product(from, r);
             if (!reciprocal) {
-                // Re⟨h, r, conj t⟩ = Re⟨h, w⟩ with w = r ∘ conj t, and Re(h·w) = h_re·w_re − h_im·w_im
-                NDArray w = product(r, conjugate(from));
-                NDArray subjectQueries = w.get(":, :" + rank).concat(w.get(":, " + rank + ":").neg(), 1);
-                float[] mask = new float[inverse.length];
-                for (int i = 0; i < inverse.length; i++) {
-                    mask[i] = inverse[i] ? 1 : 0;
-                }
-                NDArray isInverse = local.create(mask).reshape(-1, 1);
-                queries = subjectQueries.mul(isInverse).add(queries.mul(isInverse.neg().add(1)));
+                // Re⟨h, r, conj t⟩ = Re Σ h·w with w = r ∘ conj t, = h_re·w_re − h_im·w_im: the plain product of h and conj w
+                NDArray subjectQueries = conjugate(product(r, conjugate(from)));
+                queries = NDArrays.where(local.create(inverse).reshape(-1, 1).broadcast(queries.getShape()), subjectQueries, queries);
             }
             NDArray scores = queries.matMul(entities.transpose());
             float[] normalisers = null;
