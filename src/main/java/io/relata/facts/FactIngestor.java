@@ -82,11 +82,13 @@ public class FactIngestor {
                     }
                 }
                 if (batch.size() >= settings.batchSize()) {
+                    long started = System.nanoTime();
                     FactWriter.Written written = writeBatch(batch, source, committedLines);
                     added += written.added();
                     duplicates += written.duplicates();
                     committedLines = line.number();
                     batch.clear();
+                    stepAside(started);
                 }
             }
             if (!batch.isEmpty()) {
@@ -107,21 +109,21 @@ public class FactIngestor {
         return writer.addAlias(entityId, FactCheck.label("alias", alias, settings.maxLabelLength()));
     }
 
-    /**
-     * Writes one batch of an import in its own transaction, then steps aside while questions wait for the model, at
-     * most as long as the batch took: under a steady stream of questions an import keeps at least half its speed, and
-     * the questions keep the cores they need.
-     */
     private FactWriter.Written writeBatch(List<FactInput> batch, String source, long committedLines) {
-        long started = System.nanoTime();
-        FactWriter.Written written;
         try {
-            written = writer.write(batch, source);
+            return writer.write(batch, source);
         } catch (DataAccessException e) {
             throw new ImportFailedException(committedLines, e);
         }
+    }
+
+    /**
+     * Between two batches of an import, steps aside while questions wait for the model, at most as long as the batch
+     * begun at {@code started} took: under a steady stream of questions an import keeps at least half its speed, and the
+     * questions keep the cores they need. Not after the last batch, whose reply it would only delay.
+     */
+    private static void stepAside(long started) {
         WaitingQuestions.awaitQuiet(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-        return written;
     }
 
     private void count(String channel, long added, long duplicates, long rejected) {
