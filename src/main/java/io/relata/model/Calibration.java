@@ -10,8 +10,10 @@ import java.util.Map;
  * Turns what the model says about a candidate answer into the probability that the candidate is true for the question
  * asked: logistic regression (multi-feature Platt scaling) on the candidate's log-softmax probability, its raw score,
  * the log of its rank, the log of the probability that its slot has another answer than those already stated (0 when
- * none is stated; see {@link Cardinality}) and the presence log-odds of the asked entity and of the candidate at their
- * ends of the relation, with an offset per relation and direction where the held-out data suffice. It is fitted on an open-world mix of held-out questions, with and without a true answer (see
+ * none is stated; see {@link Cardinality}), the presence log-odds of the asked entity and of the candidate at their
+ * ends of the relation, how many answers the slot already has and, for an empty slot, how often slots of its kind are
+ * filled, with an offset per relation and direction where the held-out data suffice. In a slot that holds one answer the
+ * candidates then compete (see {@link #probability}). It is fitted on an open-world mix of held-out questions, with and without a true answer (see
  * {@link OpenWorld}), so a question without a true answer gets low confidences although the softmax must give its
  * mass to someone.
  *
@@ -22,19 +24,24 @@ import java.util.Map;
  * @param rival weight of the log-probability that the slot has more answers than those stated
  * @param ask weight of the log-odds that the asked entity stands at the asked end of the relation
  * @param answer weight of the log-odds that the candidate stands at the other end
+ * @param stated weight of log(1 + the stated answers of the slot)
+ * @param fill weight of the log-odds that a slot of this kind is filled, for an empty slot
  * @param forwardOffsets per relation index, the offset of forward questions (null or short: 0)
  * @param inverseOffsets per relation index, the offset of inverse questions (null or short: 0)
  */
 public record Calibration(double a, double c, double score, double logRank, double rival, double ask, double answer,
-        double[] forwardOffsets, double[] inverseOffsets) {
+        double stated, double fill, double[] forwardOffsets, double[] inverseOffsets) {
 
     /**
      * What the model says about one candidate answer: its log-softmax probability, raw score and rank, the log of the
-     * probability that its slot has another answer than the stated ones, and the log-odds that the asked entity stands
-     * at the asked end of the relation and the candidate at the other (the model's presence head).
+     * probability that its slot has another answer than the stated ones, the log-odds that the asked entity stands at
+     * the asked end of the relation and the candidate at the other (the model's presence head), the slot's stated
+     * answers, the log-odds that a slot of its kind is filled (0 when this one is), the probability that the slot holds
+     * one answer (0 when one is stated) and the log of the candidate's share of the model's belief among its best
+     * rivals (see {@link Candidates#SLOT_RIVALS}).
      */
     public record Features(double logProbability, double score, int rank, double rivalLogFactor, double askPresence,
-            double answerPresence) {}
+            double answerPresence, int statedAnswers, double askFill, double singleAnswerShare, double slotLogShare) {}
 
     /** A candidate seen on held-out data: its features, the question's relation and direction, and its truth. */
     public record Sample(Features features, int relation, boolean inverse, boolean correct) {}
@@ -49,22 +56,31 @@ public record Calibration(double a, double c, double score, double logRank, doub
     static final int MIN_GROUP_SAMPLES = 50;
     private static final double WEIGHT_RIDGE = 1e-3;
     private static final double OFFSET_RIDGE = 2.0;
-    private static final int FEATURES = 6;
+    private static final int FEATURES = 8;
 
     /** Before fitting: the softmax probability itself. */
     public static Calibration identity() {
-        return new Calibration(1, 0, 0, 0, 0, 0, 0, null, null);
+        return new Calibration(1, 0, 0, 0, 0, 0, 0, 0, 0, null, null);
     }
 
+    /**
+     * The probability that the candidate is true: the fitted regression, bounded by what the slot allows. In an empty
+     * slot that holds one answer (with probability {@code singleAnswerShare}) the candidates compete: none
+     * is likelier than its share of the model's belief among its rivals, so that two values of a person's gender cannot
+     * both be near-certain.
+     */
     public double probability(Features f, int relation, boolean inverse) {
-        return sigmoid(logit(f, relation, inverse));
+        double p = sigmoid(logit(f, relation, inverse));
+        double single = f.singleAnswerShare();
+        return single <= 0 ? p : (1 - single) * p + single * Math.min(p, Math.exp(f.slotLogShare()));
     }
 
     private double logit(Features f, int relation, boolean inverse) {
         double[] offsets = inverse ? inverseOffsets : forwardOffsets;
         double offset = offsets != null && relation >= 0 && relation < offsets.length ? offsets[relation] : 0;
         return a * f.logProbability() + score * f.score() + logRank * Math.log(Math.max(1, f.rank()))
-                + rival * f.rivalLogFactor() + ask * f.askPresence() + answer * f.answerPresence() + c + offset;
+                + rival * f.rivalLogFactor() + ask * f.askPresence() + answer * f.answerPresence()
+                + stated * Math.log1p(f.statedAnswers()) + fill * f.askFill() + c + offset;
     }
 
     /**
@@ -136,7 +152,8 @@ public record Calibration(double a, double c, double score, double logRank, doub
                 (group % 2 == 1 ? inverse : forward)[relation] = w[parameter];
             }
         });
-        return new Calibration(weights[0], bias, weights[1], weights[2], weights[3], weights[4], weights[5], forward, inverse);
+        return new Calibration(weights[0], bias, weights[1], weights[2], weights[3], weights[4], weights[5], weights[6],
+                weights[7], forward, inverse);
     }
 
     private static int group(int relation, boolean inverse) {
@@ -145,7 +162,7 @@ public record Calibration(double a, double c, double score, double logRank, doub
 
     private static double[] vector(Features f) {
         return new double[] {f.logProbability(), f.score(), Math.log(Math.max(1, f.rank())), f.rivalLogFactor(),
-            f.askPresence(), f.answerPresence()};
+            f.askPresence(), f.answerPresence(), Math.log1p(f.statedAnswers()), f.askFill()};
     }
 
     /** Newton's method on the penalised logistic loss; each sample touches the weights, the bias and at most one offset. */
@@ -279,19 +296,19 @@ public record Calibration(double a, double c, double score, double logRank, doub
     @Override
     public boolean equals(Object other) {
         return other instanceof Calibration o && a == o.a && c == o.c && score == o.score && logRank == o.logRank
-                && rival == o.rival && ask == o.ask && answer == o.answer && Arrays.equals(forwardOffsets, o.forwardOffsets)
+                && rival == o.rival && ask == o.ask && answer == o.answer && stated == o.stated && fill == o.fill && Arrays.equals(forwardOffsets, o.forwardOffsets)
                 && Arrays.equals(inverseOffsets, o.inverseOffsets);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(a, c, score, logRank, rival, ask, answer, Arrays.hashCode(forwardOffsets), Arrays.hashCode(inverseOffsets));
+        return java.util.Objects.hash(a, c, score, logRank, rival, ask, answer, stated, fill, Arrays.hashCode(forwardOffsets), Arrays.hashCode(inverseOffsets));
     }
 
     @Override
     public String toString() {
         return String.format(java.util.Locale.ROOT,
-                "Calibration[a=%.4f, c=%.4f, score=%.4f, logRank=%.4f, rival=%.4f, ask=%.4f, answer=%.4f]",
-                a, c, score, logRank, rival, ask, answer);
+                "Calibration[a=%.4f, c=%.4f, score=%.4f, logRank=%.4f, rival=%.4f, ask=%.4f, answer=%.4f, stated=%.4f, fill=%.4f]",
+                a, c, score, logRank, rival, ask, answer, stated, fill);
     }
 }

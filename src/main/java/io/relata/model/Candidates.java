@@ -26,6 +26,12 @@ final class Candidates {
         }
     }
 
+    /**
+     * In a slot that holds one answer, a candidate's share of the model's belief is taken among this many best
+     * candidates that fit the role, whatever the number asked for, so that its confidence does not depend on it.
+     */
+    static final int SLOT_RIVALS = 10;
+
     private Candidates() {}
 
     /** Scores the queries in one pass of the model and reads their candidates: {@link #of}. */
@@ -55,6 +61,7 @@ final class Candidates {
         int[][] best = new int[queries.size()][];
         int total = 0;
         int[][] ranks = new int[queries.size()][];
+        int[][] rivals = new int[queries.size()][];
         for (int i = 0; i < queries.size(); i++) {
             Query q = queries.get(i);
             boolean inverse = q.inverse();
@@ -66,6 +73,11 @@ final class Candidates {
                 ranks[i] = best[i].length == 0 ? null : new int[] {rankOf(scores, i * n, n, q.candidate(), fits)};
             } else {
                 best[i] = Scores.topK(scores, i * n, n, q.k(), fits);
+            }
+            if (best[i].length > 0 && q.stated().length == 0 && cardinality.singleAnswerShare(q.relation(), inverse) > 0) {
+                rivals[i] = q.candidate() < 0 && best[i].length >= SLOT_RIVALS
+                        ? Arrays.copyOf(best[i], SLOT_RIVALS)
+                        : Scores.topK(scores, i * n, n, SLOT_RIVALS, fits);
             }
             total += best[i].length;
         }
@@ -87,18 +99,50 @@ final class Candidates {
             int offset = i * n;
             double logZ = best[i].length == 0 ? 0 : scored.logNormalisers()[i];
             double rivalFactor = cardinality.rivalLogFactor(q.relation(), q.inverse(), q.stated().length);
+            // how often a slot of this kind is filled speaks for an empty slot; a filled one has its rival factor
+            double askFill = q.stated().length == 0 ? roles.fillLogOdds(end(q.relation(), q.inverse())) : 0;
+            double single = rivals[i] == null ? 0 : cardinality.singleAnswerShare(q.relation(), q.inverse());
+            double rivalsLogMass = rivals[i] == null ? 0 : logSumExp(scores, offset, rivals[i]);
             List<Candidate> list = new ArrayList<>(best[i].length);
             for (int rank = 0; rank < best[i].length; rank++, at++) {
                 int e = best[i][rank];
                 float score = scores[offset + e];
                 boolean stated = Arrays.binarySearch(q.stated(), e) >= 0;
                 int position = ranks[i] == null ? rank + 1 : ranks[i][rank];
+                double slotLogShare = rivals[i] == null ? 0 : score - (contains(rivals[i], e) ? rivalsLogMass : logAddExp(rivalsLogMass, score));
                 list.add(new Candidate(e, new Calibration.Features(score - logZ, score, position, stated ? 0 : rivalFactor,
-                        askPresence[i], answerPresence[at])));
+                        askPresence[i], answerPresence[at], q.stated().length, askFill, single, slotLogShare)));
             }
             result.add(list);
         }
         return result;
+    }
+
+    /** log Σ exp of the scores of these entities of one row. */
+    private static double logSumExp(float[] scores, int offset, int[] entities) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int e : entities) {
+            max = Math.max(max, scores[offset + e]);
+        }
+        double sum = 0;
+        for (int e : entities) {
+            sum += Math.exp(scores[offset + e] - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    private static double logAddExp(double a, double b) {
+        double max = Math.max(a, b);
+        return max + Math.log(Math.exp(a - max) + Math.exp(b - max));
+    }
+
+    private static boolean contains(int[] entities, int entity) {
+        for (int e : entities) {
+            if (e == entity) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 1 + the entities that fit and score higher than the candidate. */

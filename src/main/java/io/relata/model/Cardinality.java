@@ -69,6 +69,21 @@ public record Cardinality(List<List<Long>> forward, List<List<Long>> inverse) {
         return Math.log((more + 1.0) / (atLeast + 2.0));
     }
 
+    /**
+     * P(a slot of this relation and direction holds exactly one answer | it holds any), Laplace-smoothed, from the stated
+     * slot sizes: near 1 for a person's mother or gender, near 0 for a parent's children; 0 for a relation no stated
+     * fact uses.
+     */
+    public double singleAnswerShare(int relation, boolean inverse) {
+        List<List<Long>> side = inverse ? this.inverse : forward;
+        if (relation < 0 || relation >= side.size() || side.get(relation).size() != SIZES) {
+            return 0;
+        }
+        List<Long> sizes = side.get(relation);
+        long slots = sizes.stream().mapToLong(Long::longValue).sum();
+        return slots == 0 ? 0 : (sizes.get(0) + 0.5) / (slots + 1.0);
+    }
+
     /** No knowledge of cardinality: nothing is ever a rival. */
     public static Cardinality none() {
         return new Cardinality(List.of(), List.of());

@@ -48,6 +48,8 @@ public final class Roles {
     private final BitSet[] characteristic;
     /** Per role: attribute value features incompatible with it. */
     private final BitSet[] incompatible;
+    /** Per role: the log-odds that an entity fitting it fills it, computed when first asked. */
+    private volatile double[] fillLogOdds;
 
 
     private Roles(int relationCount, int[] offsets, int[] features, int[][] attributeValues) {
@@ -191,6 +193,31 @@ public final class Roles {
     /** Whether a stated fact puts the entity at this relation end (2·relation + side). */
     boolean fills(int entity, int end) {
         return entity < offsets.length - 1 && Arrays.binarySearch(features, offsets[entity], offsets[entity + 1], end) >= 0;
+    }
+
+    /**
+     * The log-odds, smoothed, that an entity which can stand at this relation end (2·relation + side) fills it among
+     * the stated facts: of the people who can have a mother, how many have one stated. A slot that is empty although
+     * most of its kind are filled is likelier to hold an answer nobody stated than one whose kind is mostly empty.
+     */
+    double fillLogOdds(int end) {
+        double[] odds = fillLogOdds;
+        if (odds == null) {
+            odds = new double[2 * relationCount];
+            for (int role = 0; role < odds.length; role++) {
+                int fitting = 0;
+                int filled = 0;
+                for (int e = 0; e + 1 < offsets.length; e++) {
+                    if (fits(e, role / 2, role % 2 == 1)) {
+                        fitting++;
+                        filled += fills(e, role) ? 1 : 0;
+                    }
+                }
+                odds[role] = Math.log((filled + 0.5) / (fitting - filled + 0.5));
+            }
+            fillLogOdds = odds;
+        }
+        return end >= 0 && end < odds.length ? odds[end] : 0;
     }
 
     /** Whether the entity can be asked about in this direction: the subject for (e, r, ?), the object for (?, r, e). */

@@ -13,14 +13,15 @@ class CalibrationTest {
 
     @Test
     void fitRecoversTheWeightsThatGeneratedTheLabels() {
-        // labels drawn with P(correct) = σ(2·logp + 0.5·score − 1·log rank + 1·rival + 0.3·ask + 1)
+        // labels drawn with P(correct) = σ(2·logp + 0.5·score − 1·log rank + 1·rival + 0.3·ask + 0.8·log(1 + stated) + 0.4·fill + 1)
         Random random = new Random(5);
         List<Calibration.Sample> samples = new ArrayList<>();
         for (int i = 0; i < 40_000; i++) {
             Calibration.Features f = new Calibration.Features(-4 * random.nextDouble(), 6 * random.nextDouble() - 3,
-                    1 + random.nextInt(10), random.nextBoolean() ? 0 : -3 * random.nextDouble(), 4 * random.nextGaussian(), 0);
+                    1 + random.nextInt(10), random.nextBoolean() ? 0 : -3 * random.nextDouble(), 4 * random.nextGaussian(), 0,
+                    random.nextInt(4), 2 * random.nextGaussian(), 0, 0);
             double p = Calibration.sigmoid(2 * f.logProbability() + 0.5 * f.score() - Math.log(f.rank())
-                    + f.rivalLogFactor() + 0.3 * f.askPresence() + 1);
+                    + f.rivalLogFactor() + 0.3 * f.askPresence() + 0.8 * Math.log1p(f.statedAnswers()) + 0.4 * f.askFill() + 1);
             samples.add(new Calibration.Sample(f, 0, false, random.nextDouble() < p));
         }
 
@@ -31,6 +32,8 @@ class CalibrationTest {
         assertThat(fitted.logRank()).isCloseTo(-1.0, within(0.2));
         assertThat(fitted.rival()).isCloseTo(1.0, within(0.2));
         assertThat(fitted.ask()).isCloseTo(0.3, within(0.05));
+        assertThat(fitted.stated()).isCloseTo(0.8, within(0.15));
+        assertThat(fitted.fill()).isCloseTo(0.4, within(0.08));
         assertThat(fitted.c()).isCloseTo(1.0, within(0.3));
         assertThat(fitted.reliability(samples).ece()).isLessThan(0.02);
     }
@@ -42,13 +45,13 @@ class CalibrationTest {
         List<Calibration.Sample> samples = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
             int relation = i % 2;
-            Calibration.Features f = new Calibration.Features(-3 * random.nextDouble(), 0, 1, 0, 0, 0);
+            Calibration.Features f = new Calibration.Features(-3 * random.nextDouble(), 0, 1, 0, 0, 0, 0, 0, 0, 0);
             double p = Calibration.sigmoid(f.logProbability() + (relation == 1 ? 2 : -1));
             samples.add(new Calibration.Sample(f, relation, true, random.nextDouble() < p));
         }
 
         Calibration fitted = Calibration.fit(samples, 2);
-        Calibration.Features at = new Calibration.Features(-1, 0, 1, 0, 0, 0);
+        Calibration.Features at = new Calibration.Features(-1, 0, 1, 0, 0, 0, 0, 0, 0, 0);
 
         assertThat(fitted.probability(at, 1, true)).isCloseTo(Calibration.sigmoid(1), within(0.03));
         assertThat(fitted.probability(at, 0, true)).isCloseTo(Calibration.sigmoid(-2), within(0.03));
@@ -95,14 +98,31 @@ class CalibrationTest {
 
     @Test
     void aCalibrationSavedBeforeTheOtherFeaturesReadsAsPlattScaling() {
-        Calibration platt = new Calibration(2, 1, 0, 0, 0, 0, 0, null, null);
+        Calibration platt = new Calibration(2, 1, 0, 0, 0, 0, 0, 0, 0, null, null);
 
-        assertThat(platt.probability(new Calibration.Features(-1, 7, 3, -2, 5, 5), 4, true))
+        assertThat(platt.probability(new Calibration.Features(-1, 7, 3, -2, 5, 5, 2, 3, 0, 0), 4, true))
                 .isCloseTo(Calibration.sigmoid(2 * -1 + 1), within(1e-12));
     }
 
+    @Test
+    void inASlotThatHoldsOneAnswerNoCandidateIsLikelierThanItsShareOfTheModelsBelief() {
+        // the regression alone would call both values of a gender near-certain (logit 8)
+        Calibration sure = new Calibration(0, 8, 0, 0, 0, 0, 0, 0, 0, null, null);
+        Calibration.Features likelier = new Calibration.Features(-0.4, 0, 1, 0, 0, 0, 0, 2, 1.0, Math.log(0.64));
+        Calibration.Features other = new Calibration.Features(-1.0, 0, 2, 0, 0, 0, 0, 2, 1.0, Math.log(0.36));
+
+        assertThat(sure.probability(likelier, 0, false)).isCloseTo(0.64, within(1e-9));
+        assertThat(sure.probability(other, 0, false)).isCloseTo(0.36, within(1e-9));
+        // where half the slots hold more than one answer, only half of the probability is bounded so
+        Calibration.Features half = new Calibration.Features(-1.0, 0, 2, 0, 0, 0, 0, 2, 0.5, Math.log(0.36));
+        assertThat(sure.probability(half, 0, false)).isCloseTo(0.5 * Calibration.sigmoid(8) + 0.5 * 0.36, within(1e-9));
+        // a share above the regression's probability does not raise it
+        Calibration unsure = new Calibration(0, -2, 0, 0, 0, 0, 0, 0, 0, null, null);
+        assertThat(unsure.probability(likelier, 0, false)).isCloseTo(Calibration.sigmoid(-2), within(1e-12));
+    }
+
     private static Calibration.Features features(double logp) {
-        return new Calibration.Features(logp, 0, 1, 0, 0, 0);
+        return new Calibration.Features(logp, 0, 1, 0, 0, 0, 0, 0, 0, 0);
     }
 
     private static Calibration.Sample sample(double logp, boolean correct) {

@@ -30,4 +30,13 @@ class CardinalityTest {
         assertThat(cardinality.rivalLogFactor(FamilyGraph.RELATIONS + 3, false, 2)).isZero();
         assertThat(Cardinality.none().rivalLogFactor(FamilyGraph.MOTHER, false, 1)).isZero();
     }
+
+    @Test
+    void aPersonsMotherIsOneAnswerAMothersChildrenAreMany() {
+        // 30 children with one mother each; 10 mothers with three children each
+        assertThat(cardinality.singleAnswerShare(FamilyGraph.MOTHER, false)).isCloseTo(30.5 / 31, within(1e-12));
+        assertThat(cardinality.singleAnswerShare(FamilyGraph.MOTHER, true)).isCloseTo(0.5 / 11, within(1e-12));
+        assertThat(cardinality.singleAnswerShare(FamilyGraph.RELATIONS + 3, false)).isZero();
+        assertThat(Cardinality.none().singleAnswerShare(FamilyGraph.MOTHER, false)).isZero();
+    }
 }

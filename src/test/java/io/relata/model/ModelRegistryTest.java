@@ -61,6 +61,26 @@ class ModelRegistryTest {
     }
 
     @Test
+    void aVersionSavedBeforeTheSlotFeaturesLoadsWithoutThem() throws Exception {
+        ModelRegistry registry = ModelRegistry.at(home);
+        ModelManifest manifest = registry.save(trained, vocabulary, 100, 20, "abcdef0123456789");
+        Path file = home.resolve(manifest.version()).resolve("manifest.json");
+        String json = Files.readString(file);
+        String older = json.replaceAll("\"(stated|fill)\"\\s*:\\s*[-0-9.eE]+\\s*,", "");
+        assertThat(older).isNotEqualTo(json).doesNotContain("\"fill\"");
+        Files.writeString(file, older);
+
+        LoadedModel loaded = registry.load(manifest.version(), Device.cpu());
+        try {
+            assertThat(loaded.manifest().calibration().stated()).isZero();
+            assertThat(loaded.manifest().calibration().fill()).isZero();
+            assertThat(loaded.manifest().calibration().a()).isEqualTo(manifest.calibration().a());
+        } finally {
+            loaded.retire();
+        }
+    }
+
+    @Test
     void noTemporaryFolderIsLeftBehind() throws Exception {
         ModelRegistry registry = ModelRegistry.at(home);
         registry.save(trained, vocabulary, 100, 20, "abcdef0123456789");

@@ -68,6 +68,6 @@ class OpenWorldTest {
 
     private static Candidates.Candidate candidate(int entity, double confidence) {
         double logit = Math.log(confidence / (1 - confidence));
-        return new Candidates.Candidate(entity, new Calibration.Features(logit, 0, 1, 0, 0, 0));
+        return new Candidates.Candidate(entity, new Calibration.Features(logit, 0, 1, 0, 0, 0, 0, 0, 0, 0));
     }
 }

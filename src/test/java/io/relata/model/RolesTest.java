@@ -1,6 +1,7 @@
 package io.relata.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -57,6 +58,16 @@ class RolesTest {
         assertThat(roles.canAnswer(FIRST_FATHER, FamilyGraph.MOTHER, false)).isFalse();
         assertThat(roles.canAsk(FIRST_FATHER, FamilyGraph.MOTHER, true)).isFalse();
         assertThat(roles.canAnswer(FIRST_MOTHER, FamilyGraph.FATHER, false)).isFalse();
+    }
+
+    @Test
+    void howOftenASlotIsFilledIsCountedAmongTheEntitiesThatFitIt() {
+        Roles roles = roles();
+
+        // 60 people can have a mother (values and years cannot); the 36 children have one stated
+        assertThat(roles.fillLogOdds(Candidates.end(FamilyGraph.MOTHER, false))).isCloseTo(Math.log(36.5 / 24.5), within(1e-12));
+        // every person has a stated gender
+        assertThat(roles.fillLogOdds(Candidates.end(FamilyGraph.GENDER, false))).isCloseTo(Math.log(60.5 / 0.5), within(1e-12));
     }
 
     @Test
