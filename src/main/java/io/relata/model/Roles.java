@@ -48,8 +48,8 @@ public final class Roles {
     private final BitSet[] characteristic;
     /** Per role: attribute value features incompatible with it. */
     private final BitSet[] incompatible;
-    /** Per role: the log-odds that an entity fitting it fills it, computed when first asked. */
-    private volatile double[] fillLogOdds;
+    /** Per role: the log-odds that an entity fitting it fills it. */
+    private final double[] fillLogOdds;
 
 
     private Roles(int relationCount, int[] offsets, int[] features, int[][] attributeValues) {
@@ -60,6 +60,7 @@ public final class Roles {
         this.characteristic = new BitSet[2 * relationCount];
         this.incompatible = new BitSet[2 * relationCount];
         learn();
+        this.fillLogOdds = fillLogOdds();
     }
 
     /** Roles that constrain nothing: every entity fits every relation (a model saved without roles). */
@@ -201,23 +202,23 @@ public final class Roles {
      * most of its kind are filled is likelier to hold an answer nobody stated than one whose kind is mostly empty.
      */
     double fillLogOdds(int end) {
-        double[] odds = fillLogOdds;
-        if (odds == null) {
-            odds = new double[2 * relationCount];
-            for (int role = 0; role < odds.length; role++) {
-                int fitting = 0;
-                int filled = 0;
-                for (int e = 0; e + 1 < offsets.length; e++) {
-                    if (fits(e, role / 2, role % 2 == 1)) {
-                        fitting++;
-                        filled += fills(e, role) ? 1 : 0;
-                    }
+        return end >= 0 && end < fillLogOdds.length ? fillLogOdds[end] : 0;
+    }
+
+    private double[] fillLogOdds() {
+        double[] odds = new double[2 * relationCount];
+        for (int role = 0; role < odds.length; role++) {
+            int fitting = 0;
+            int filled = 0;
+            for (int e = 0; e + 1 < offsets.length; e++) {
+                if (fits(e, role / 2, role % 2 == 1)) {
+                    fitting++;
+                    filled += fills(e, role) ? 1 : 0;
                 }
-                odds[role] = Math.log((filled + 0.5) / (fitting - filled + 0.5));
             }
-            fillLogOdds = odds;
+            odds[role] = Math.log((filled + 0.5) / (fitting - filled + 0.5));
         }
-        return end >= 0 && end < odds.length ? odds[end] : 0;
+        return odds;
     }
 
     /** Whether the entity can be asked about in this direction: the subject for (e, r, ?), the object for (?, r, e). */
