@@ -61,6 +61,7 @@ final class Candidates {
         int[][] best = new int[queries.size()][];
         int total = 0;
         int[][] ranks = new int[queries.size()][];
+        // per query of an empty slot: its best SLOT_RIVALS candidates, among which a one-answer slot's belief is shared
         int[][] rivals = new int[queries.size()][];
         for (int i = 0; i < queries.size(); i++) {
             Query q = queries.get(i);
@@ -109,7 +110,8 @@ final class Candidates {
                 float score = scores[offset + e];
                 boolean stated = Arrays.binarySearch(q.stated(), e) >= 0;
                 int position = ranks[i] == null ? rank + 1 : ranks[i][rank];
-                double slotLogShare = rivals[i] == null ? 0 : score - (contains(rivals[i], e) ? rivalsLogMass : logAddExp(rivalsLogMass, score));
+                double slotLogShare = rivals[i] == null ? 0
+                        : score - (contains(rivals[i], e) ? rivalsLogMass : logAddExp(rivalsLogMass, score));
                 list.add(new Candidate(e, new Calibration.Features(score - logZ, score, position, stated ? 0 : rivalFactor,
                         askPresence[i], answerPresence[at], q.stated().length, askFill, single, slotLogShare)));
             }
