@@ -61,7 +61,9 @@ final class Candidates {
         int[][] best = new int[queries.size()][];
         int total = 0;
         int[][] ranks = new int[queries.size()][];
-        // per query of an empty slot: its best SLOT_RIVALS candidates, among which a one-answer slot's belief is shared
+        // per query of an empty slot: the chance that it holds one answer, and its best SLOT_RIVALS candidates, among
+        // which that answer's belief is shared
+        double[] single = new double[queries.size()];
         int[][] rivals = new int[queries.size()][];
         for (int i = 0; i < queries.size(); i++) {
             Query q = queries.get(i);
@@ -75,7 +77,8 @@ final class Candidates {
             } else {
                 best[i] = Scores.topK(scores, i * n, n, q.k(), fits);
             }
-            if (best[i].length > 0 && q.stated().length == 0 && cardinality.singleAnswerShare(q.relation(), inverse) > 0) {
+            single[i] = q.stated().length == 0 ? cardinality.singleAnswerShare(q.relation(), inverse) : 0;
+            if (best[i].length > 0 && single[i] > 0) {
                 rivals[i] = q.candidate() < 0 && best[i].length >= SLOT_RIVALS
                         ? Arrays.copyOf(best[i], SLOT_RIVALS)
                         : Scores.topK(scores, i * n, n, SLOT_RIVALS, fits);
@@ -102,8 +105,7 @@ final class Candidates {
             double rivalFactor = cardinality.rivalLogFactor(q.relation(), q.inverse(), q.stated().length);
             // how often a slot of this kind is filled speaks for an empty slot; a filled one has its rival factor
             double askFill = q.stated().length == 0 ? roles.fillLogOdds(end(q.relation(), q.inverse())) : 0;
-            double single = rivals[i] == null ? 0 : cardinality.singleAnswerShare(q.relation(), q.inverse());
-            double rivalsLogMass = rivals[i] == null ? 0 : logSumExp(scores, offset, rivals[i]);
+            double rivalsLogMass = rivals[i] == null ? 0 : Scores.logSumExp(scores, offset, rivals[i]);
             List<Candidate> list = new ArrayList<>(best[i].length);
             for (int rank = 0; rank < best[i].length; rank++, at++) {
                 int e = best[i][rank];
@@ -113,24 +115,11 @@ final class Candidates {
                 double slotLogShare = rivals[i] == null ? 0
                         : score - (contains(rivals[i], e) ? rivalsLogMass : logAddExp(rivalsLogMass, score));
                 list.add(new Candidate(e, new Calibration.Features(score - logZ, score, position, stated ? 0 : rivalFactor,
-                        askPresence[i], answerPresence[at], q.stated().length, askFill, single, slotLogShare)));
+                        askPresence[i], answerPresence[at], q.stated().length, askFill, single[i], slotLogShare)));
             }
             result.add(list);
         }
         return result;
-    }
-
-    /** log Σ exp of the scores of these entities of one row. */
-    private static double logSumExp(float[] scores, int offset, int[] entities) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int e : entities) {
-            max = Math.max(max, scores[offset + e]);
-        }
-        double sum = 0;
-        for (int e : entities) {
-            sum += Math.exp(scores[offset + e] - max);
-        }
-        return max + Math.log(sum);
     }
 
     private static double logAddExp(double a, double b) {

@@ -5,6 +5,19 @@ final class Scores {
 
     private Scores() {}
 
+    /** log Σ exp of the scores of these entities of one row, computed stably. */
+    static double logSumExp(float[] scores, int offset, int[] entities) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int e : entities) {
+            max = Math.max(max, scores[offset + e]);
+        }
+        double sum = 0;
+        for (int e : entities) {
+            sum += Math.exp(scores[offset + e] - max);
+        }
+        return max + Math.log(sum);
+    }
+
     /** The indexes of the k highest scores of one row, best first; ties broken by the lower index. */
     static int[] topK(float[] scores, int offset, int n, int k, int excluded) {
         return topK(scores, offset, n, k, e -> e != excluded);

@@ -16,6 +16,16 @@ class ScoresTest {
     }
 
     @Test
+    void logSumExpOfSomeEntitiesOfARowIsStableAtLargeScores() {
+        // the second row, from offset 4: entities 1 and 3 score 1000 and 1000 + ln 3
+        float[] rows = {9f, 9f, 9f, 9f, 5f, 1000f, -3f, (float) (1000 + Math.log(3))};
+
+        assertThat(Scores.logSumExp(rows, 4, new int[] {1, 3}))
+                .isCloseTo(1000 + Math.log(4), org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(Scores.logSumExp(rows, 0, new int[] {2})).isEqualTo(9.0);
+    }
+
+    @Test
     void topKAgreesWithSortingOnRandomRowsWithTiesNaNsAndAFilter() {
         java.util.Random random = new java.util.Random(3);
         for (int trial = 0; trial < 500; trial++) {
