@@ -14,7 +14,9 @@ public final class TextInput {
 
     /** entity.label, entity_alias.alias, relation.name, fact.relation, phrase_reading.filter_attribute/filter_value. */
     public static final int LABEL_LENGTH = 500;
-    /** relation.description. */
+    /** entity.entity_key: an IRI, SOURCE:XREF, or a plain entity's label. */
+    public static final int KEY_LENGTH = 1000;
+    /** relation.description, entity.description. */
     public static final int DESCRIPTION_LENGTH = 1000;
     /** phrase_reading.phrase. */
     public static final int PHRASE_LENGTH = 200;

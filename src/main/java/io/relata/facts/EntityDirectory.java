@@ -3,10 +3,14 @@ package io.relata.facts;
 import java.util.List;
 import java.util.Optional;
 
-/** Looks entities up by the names people use for them: exactly, word by word, and by spelling. */
+/** Looks entities up by their keys and by the names people use for them: exactly, word by word, and by spelling. */
 public interface EntityDirectory {
 
-    Optional<EntityRef> byLabel(String label);
+    /** The entity whose unique key this is (an IRI, {@code royal:I1}, or a plain entity's label). */
+    Optional<EntityRef> byEntityKey(String key);
+
+    /** Every entity with exactly this label; more than one when people share a name. */
+    List<EntityRef> byLabel(String label);
 
     List<EntityRef> byAlias(String alias);
 

@@ -31,6 +31,9 @@ public interface FactGraph {
 
     Map<Long, String> labels(Collection<Long> entities);
 
+    /** The entities as shown to users: key, label and description, by id. */
+    Map<Long, EntityRef> entities(Collection<Long> entities);
+
     long factCount();
 
     /** Streams every stored fact, in id order, without holding them all in memory. */

@@ -35,15 +35,16 @@ public class FactIngestor {
             throw new TooLargeException(facts.size() + " facts in one request; at most " + settings.maxFactsPerRequest()
                     + " are accepted (use POST /v1/facts/import for more)");
         }
-        List<FactInput> cleaned = new ArrayList<>(facts.size());
+        List<KeyedFact> cleaned = new ArrayList<>(facts.size());
         for (int i = 0; i < facts.size(); i++) {
             try {
-                cleaned.add(FactCheck.checked(facts.get(i), settings.maxLabelLength()));
+                cleaned.add(FactCheck.keyed(facts.get(i), settings.maxLabelLength()));
             } catch (InvalidInputException e) {
                 throw new InvalidInputException("element " + i + ": " + e.getMessage());
             }
         }
-        FactWriter.Written written = cleaned.isEmpty() ? new FactWriter.Written(0, 0) : writer.write(cleaned, source);
+        FactWriter.Written written = cleaned.isEmpty() ? new FactWriter.Written(0, 0)
+                : writer.write(cleaned, List.of(), source);
         count("api", written.added(), written.duplicates(), 0);
         return new IngestSummary(facts.size(), written.added(), written.duplicates());
     }
@@ -56,7 +57,7 @@ public class FactIngestor {
     /** As {@link #importFile(InputStream, FactFormat, String)}, with the header line declared present or absent. */
     public ImportSummary importFile(InputStream in, FactFormat format, HeaderLine header, String source) {
         FactFileReader reader = new FactFileReader(in, format, header);
-        List<FactInput> batch = new ArrayList<>(settings.batchSize());
+        List<KeyedFact> batch = new ArrayList<>(settings.batchSize());
         List<ImportSummary.Rejection> rejections = new ArrayList<>();
         long lines = 0;
         long added = 0;
@@ -70,7 +71,7 @@ public class FactIngestor {
                 String problem = line.rejection();
                 if (problem == null) {
                     try {
-                        batch.add(FactCheck.checked(line.fact(), settings.maxLabelLength()));
+                        batch.add(FactCheck.keyed(line.fact(), settings.maxLabelLength()));
                     } catch (InvalidInputException e) {
                         problem = e.getMessage();
                     }
@@ -83,7 +84,7 @@ public class FactIngestor {
                 }
                 if (batch.size() >= settings.batchSize()) {
                     long started = System.nanoTime();
-                    FactWriter.Written written = writeBatch(batch, source, committedLines);
+                    FactWriter.Written written = writeBatch(batch, List.of(), source, committedLines);
                     added += written.added();
                     duplicates += written.duplicates();
                     committedLines = line.number();
@@ -92,7 +93,7 @@ public class FactIngestor {
                 }
             }
             if (!batch.isEmpty()) {
-                FactWriter.Written written = writeBatch(batch, source, committedLines);
+                FactWriter.Written written = writeBatch(batch, List.of(), source, committedLines);
                 added += written.added();
                 duplicates += written.duplicates();
             }
@@ -109,9 +110,52 @@ public class FactIngestor {
         return writer.addAlias(entityId, FactCheck.label("alias", alias, settings.maxLabelLength()));
     }
 
-    private FactWriter.Written writeBatch(List<FactInput> batch, String source, long committedLines) {
+    /** A fact an importer made, as it would be stored; an InvalidInputException names what is wrong with it. */
+    public KeyedFact checked(KeyedFact fact) {
+        return FactCheck.checked(fact, settings.maxLabelLength());
+    }
+
+    /** What an importer says of an entity, as it would be stored; aliases that cannot be stored are left out. */
+    public EntityNaming checked(EntityNaming naming) {
+        return FactCheck.checked(naming, settings.maxLabelLength());
+    }
+
+    /**
+     * Stores one batch of an import, checked beforehand ({@link #checked}), in one transaction. An import that fails
+     * here stops: {@code committedLines} says up to which line the batches before it were stored.
+     */
+    public IngestSummary storeBatch(List<KeyedFact> facts, List<EntityNaming> namings, String source, long committedLines) {
+        FactWriter.Written written = writeBatch(facts, namings, source, committedLines);
+        return new IngestSummary(facts.size(), written.added(), written.duplicates());
+    }
+
+    /**
+     * Turns the parent facts of an import whose parents' genders are now known into mother and father facts; run once
+     * the whole file is read. Returns how many were turned.
+     */
+    public int resolveParents() {
+        return writer.resolveParents();
+    }
+
+    /** Counts what an import of another format (RDF, GEDCOM) did, as imports of relata's own formats are counted. */
+    public void countImported(long added, long duplicates, long rejected) {
+        count("import", added, duplicates, rejected);
+    }
+
+    /** An import steps aside between its batches while questions wait (see {@link #stepAside}). */
+    public void betweenBatches(long batchStartedNanos) {
+        stepAside(batchStartedNanos);
+    }
+
+    /** The batch size of imports, in facts. */
+    public int batchSize() {
+        return settings.batchSize();
+    }
+
+    private FactWriter.Written writeBatch(List<KeyedFact> batch, List<EntityNaming> namings, String source,
+            long committedLines) {
         try {
-            return writer.write(batch, source);
+            return writer.write(batch, namings, source);
         } catch (DataAccessException e) {
             throw new ImportFailedException(committedLines, e);
         }

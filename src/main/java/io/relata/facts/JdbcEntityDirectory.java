@@ -6,9 +6,11 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Entity names in the store: equality on labels, aliases and keys; the word index; the store's spelling index. */
+/** Entity names in the store: equality on keys, labels, aliases and folded names; the word index; the spelling index. */
 @Repository
 class JdbcEntityDirectory implements EntityDirectory {
+
+    private static final String SELECT = "select " + EntityRefs.COLUMNS + " from entity e ";
 
     private final JdbcClient jdbc;
     private final WordPostings postings;
@@ -21,27 +23,33 @@ class JdbcEntityDirectory implements EntityDirectory {
     }
 
     @Override
-    public Optional<EntityRef> byLabel(String label) {
-        return jdbc.sql("select id, label from entity where label = ?").param(Labels.clean(label))
-                .query((rs, i) -> new EntityRef(rs.getLong(1), rs.getString(2))).optional();
+    public Optional<EntityRef> byEntityKey(String key) {
+        return jdbc.sql(SELECT + "where e.entity_key = ?").param(key.strip())
+                .query((rs, i) -> EntityRefs.read(rs)).optional();
+    }
+
+    @Override
+    public List<EntityRef> byLabel(String label) {
+        return jdbc.sql(SELECT + "where e.label = ? order by e.id").param(Labels.clean(label))
+                .query((rs, i) -> EntityRefs.read(rs)).list();
     }
 
     @Override
     public List<EntityRef> byAlias(String alias) {
-        return jdbc.sql("select e.id, e.label from entity_alias a join entity e on e.id = a.entity_id where a.alias = ? order by e.id")
+        return jdbc.sql(SELECT + "join entity_alias a on e.id = a.entity_id where a.alias = ? order by e.id")
                 .param(Labels.clean(alias))
-                .query((rs, i) -> new EntityRef(rs.getLong(1), rs.getString(2))).list();
+                .query((rs, i) -> EntityRefs.read(rs)).list().stream().distinct().toList();
     }
 
     @Override
     public List<EntityRef> byKey(String key) {
-        return jdbc.sql("""
-                select id, label from entity where label_key = :key
+        return jdbc.sql(SELECT + """
+                where e.label_key = :key
                 union
-                select e.id, e.label from entity_alias a join entity e on e.id = a.entity_id where a.alias_key = :key
-                order by id""")
+                select %s from entity_alias a join entity e on e.id = a.entity_id where a.alias_key = :key
+                order by 1""".formatted(EntityRefs.COLUMNS))
                 .param("key", key)
-                .query((rs, i) -> new EntityRef(rs.getLong(1), rs.getString(2))).list();
+                .query((rs, i) -> EntityRefs.read(rs)).list();
     }
 
     @Override

@@ -119,6 +119,19 @@ class JdbcFacts implements FactGraph {
     }
 
     @Override
+    public Map<Long, EntityRef> entities(Collection<Long> entities) {
+        Map<Long, EntityRef> result = new HashMap<>();
+        for (List<Long> chunk : chunks(entities)) {
+            jdbc.sql("select " + EntityRefs.COLUMNS + " from entity e where e.id in (:ids)").param("ids", chunk)
+                    .query(rs -> {
+                        EntityRef ref = EntityRefs.read(rs);
+                        result.put(ref.id(), ref);
+                    });
+        }
+        return result;
+    }
+
+    @Override
     public long factCount() {
         return jdbc.sql("select count(*) from fact").query(Long.class).single();
     }

@@ -54,6 +54,21 @@ final class NameIndex {
         return words;
     }
 
+    /**
+     * Drops from the word index the words of a name an entity no longer has ({@code oldKey}, folded) that none of its
+     * current names (label and aliases) holds. Spelling variants stay: they name words, not entities.
+     */
+    void removeUnusedWords(long entity, String oldKey) {
+        Set<String> kept = new HashSet<>();
+        template.queryForList("select label_key from entity where id = ? union all select alias_key from entity_alias "
+                + "where entity_id = ?", String.class, entity, entity).forEach(key -> kept.addAll(NameWords.of(key)));
+        List<Object[]> gone = NameWords.of(oldKey).stream().distinct().filter(w -> !kept.contains(w))
+                .map(w -> new Object[] {w, entity}).toList();
+        if (!gone.isEmpty()) {
+            template.batchUpdate("delete from entity_word where word = ? and entity_id = ?", gone);
+        }
+    }
+
     /** Adds the spelling variants of those of {@code words} that can be misspelt and have none yet. */
     void addVariantsOfNew(Set<String> words) {
         addVariants(unspelled(words));

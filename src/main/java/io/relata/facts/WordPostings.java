@@ -108,12 +108,12 @@ class WordPostings {
         entities.forEach(id -> byEntity.put(id, new ArrayList<>()));
         for (int from = 0; from < entities.size(); from += ID_CHUNK) {
             List<Long> chunk = entities.subList(from, Math.min(entities.size(), from + ID_CHUNK));
-            jdbc.sql("select id, label, label_key from entity where id in (:ids)").param("ids", chunk)
+            jdbc.sql("select id, entity_key, label, description, label_key from entity where id in (:ids)").param("ids", chunk)
                     .withQueryTimeout(TIMEOUT_SECONDS)
                     .query(rs -> {
-                        EntityRef ref = new EntityRef(rs.getLong(1), rs.getString(2));
+                        EntityRef ref = EntityRefs.read(rs);
                         refs.put(ref.id(), ref);
-                        byEntity.get(ref.id()).add(new EntityDirectory.KeyedEntity(ref, rs.getString(3)));
+                        byEntity.get(ref.id()).add(new EntityDirectory.KeyedEntity(ref, rs.getString(5)));
                     });
             jdbc.sql("select entity_id, alias_key from entity_alias where entity_id in (:ids) order by id").param("ids", chunk)
                     .withQueryTimeout(TIMEOUT_SECONDS)

@@ -108,7 +108,7 @@ class AnswerFinder {
                     others.forEach(a -> sources.add(a.evidence()));
                 }
             }
-            EntityRef ref = new EntityRef(candidate, facts.labels(List.of(candidate)).get(candidate));
+            EntityRef ref = facts.entities(List.of(candidate)).get(candidate);
             List<Verification.Support> support = new ArrayList<>();
             found.ifPresent(a -> support.add(new Verification.Support(a, true)));
             others.forEach(a -> support.add(new Verification.Support(a, false)));
@@ -224,9 +224,9 @@ class AnswerFinder {
 
     private List<Answer> answers(Collection<Candidate> candidates, double minConfidence, int limit) {
         List<Candidate> ranked = candidates.stream().filter(c -> c.confidence() >= minConfidence).toList();
-        Map<Long, String> labels = facts.labels(ranked.stream().map(Candidate::entity).toList());
+        Map<Long, EntityRef> entities = facts.entities(ranked.stream().map(Candidate::entity).toList());
         return ranked.stream()
-                .map(c -> new Answer(new EntityRef(c.entity(), labels.get(c.entity())), c.confidence(), c.evidence(),
+                .map(c -> new Answer(entities.get(c.entity()), c.confidence(), c.evidence(),
                         c.reading(), c.filter(), c.derivation()))
                 .sorted(Comparator.comparingDouble(Answer::confidence).reversed()
                         .thenComparing(Answer::evidence)

@@ -21,9 +21,10 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns a mention into one entity: exact label, alias, folded key (case, accents, punctuation), then token-wise
+ * Turns a mention into one entity: exact label, the entity's key (an IRI, {@code royal:I1}), alias, folded key (case, accents, punctuation), then token-wise
  * (every word of the mention in one entity's name: "Princess Diana" → "Diana, Princess of Wales") and fuzzy (a typo or
- * two: "Tom Cruse" → "Tom Cruise"). Never a guess: a mention that fits several entities equally is ambiguous, and one
+ * two: "Tom Cruse" → "Tom Cruise"). Never a guess: a mention that fits several entities equally is ambiguous (a label
+ * people share lists every one of them; a key then picks one), and one
  * that fits none comes back with the nearest names by shared words and by spelling. Every step reads an index, in a
  * bounded pool of {@value #POOL} entities.
  */
@@ -37,6 +38,8 @@ public class EntityResolver {
     private static final double CLEAR_LEAD = 0.05;
     /** Words a name need not have for a token match: articles and the "s" of a possessive ("Marie Curie's"). */
     private static final Set<String> NOISE = Set.of("the", "a", "an", "s");
+    /** Entities listed when a label is shared: every one of them, up to this many. */
+    static final int MAX_SHARED_LABEL = 100;
     /** Shown of a mention in messages. */
     private static final int SHOWN = 80;
 
@@ -71,9 +74,16 @@ public class EntityResolver {
         if (mention.length() > maxLength || key.isEmpty()) {
             return MentionMatch.none(mention, List.of(), false);
         }
-        Optional<EntityRef> exact = directory.byLabel(mention);
-        if (exact.isPresent()) {
-            return MentionMatch.of(exact.get(), mention, MatchKind.EXACT, 1.0);
+        List<EntityRef> labelled = directory.byLabel(mention);
+        if (labelled.size() == 1) {
+            return MentionMatch.of(labelled.get(0), mention, MatchKind.EXACT, 1.0);
+        }
+        Optional<EntityRef> keyed = directory.byEntityKey(mention);
+        if (keyed.isPresent() && !(labelled.size() > 1 && labelled.contains(keyed.get()))) {
+            return MentionMatch.of(keyed.get(), mention, MatchKind.KEY, 1.0);
+        }
+        if (labelled.size() > 1) {
+            return MentionMatch.none(mention, labelled.subList(0, Math.min(labelled.size(), MAX_SHARED_LABEL)), true);
         }
         List<EntityRef> aliases = directory.byAlias(mention);
         if (!aliases.isEmpty()) {

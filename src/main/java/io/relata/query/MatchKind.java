@@ -4,6 +4,8 @@ package io.relata.query;
 public enum MatchKind {
     /** The mention is the entity's label. */
     EXACT,
+    /** The mention is the entity's unique key: an IRI, a GEDCOM record's {@code SOURCE:XREF}. */
+    KEY,
     /** The mention is one of the entity's aliases. */
     ALIAS,
     /** The mention equals a label or alias once case, accents and punctuation are set aside. */

@@ -52,7 +52,7 @@ class EntityController {
 
     private static Resolution view(ResolvedEntity resolved) {
         return new Resolution(
-                new QueryResponse.EntityView(Long.toString(resolved.entity().id()), resolved.entity().label()),
+                QueryResponse.EntityView.of(resolved.entity()),
                 new QueryResponse.ResolutionView(resolved.mention(), QueryResponse.wire(resolved.match())));
     }
 

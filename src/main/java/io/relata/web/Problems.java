@@ -129,7 +129,7 @@ final class Problems {
                     u.ambiguous() ? "Ambiguous entity" : "Unknown entity", u.getMessage(), path);
             problem.setProperty("mention", u.mention());
             problem.setProperty("candidates", u.candidates().stream()
-                    .map(c -> new QueryResponse.EntityView(Long.toString(c.id()), c.label())).toList());
+                    .map(QueryResponse.EntityView::of).toList());
             return problem;
         }
         if (e instanceof QuestionNotUnderstoodException q) {

@@ -1,5 +1,7 @@
 package io.relata.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.relata.facts.EntityRef;
 import io.relata.lexicon.AnswerFilter;
 import io.relata.lexicon.Reading;
 import io.relata.query.Answer;
@@ -31,13 +33,23 @@ record QueryResponse(
     static final String DIRECTION = "forward: the question asks for the object of the relation given its subject; inverse: "
             + "the subject given the object; symmetric: a symmetric relation; mixed: a composed reading that turns";
 
-    @Schema(name = "Entity", description = "An entity: its id in the store and its label")
-    record EntityView(@Schema(example = "42") String id, @Schema(example = "Tom Cruise") String label) {}
+    @Schema(name = "Entity", description = "An entity: its id, its unique key (an IRI, SOURCE:XREF for a GEDCOM record, "
+            + "the label for plain facts), its label (which need not be unique) and, when there is one, a description "
+            + "that tells it from others of the same label")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record EntityView(@Schema(example = "42") String id, @Schema(example = "Tom Cruise") String key,
+            @Schema(example = "Tom Cruise") String label,
+            @Schema(example = "1819–1901, Queen of the United Kingdom") String description) {
+
+        static EntityView of(EntityRef entity) {
+            return new EntityView(Long.toString(entity.id()), entity.key(), entity.label(), entity.description());
+        }
+    }
 
     /** How the entity mention was matched: exact, alias, folded, token, fuzzy. */
     @Schema(name = "Resolution", description = "How the entity mention was matched")
     record ResolutionView(@Schema(example = "mary lee pfeifer") String mention,
-            @Schema(allowableValues = {"exact", "alias", "folded", "token", "fuzzy", "id"}, example = "fuzzy") String match) {}
+            @Schema(allowableValues = {"exact", "key", "alias", "folded", "token", "fuzzy", "id"}, example = "fuzzy") String match) {}
 
     /** A reading; {@code path} lists the steps of a composed reading such as grandmother. */
     @Schema(name = "Reading", description = "A way the phrase is answered: a stored relation read in a direction, with an "
@@ -111,7 +123,7 @@ record QueryResponse(
     static QueryResponse of(QueryResult result) {
         return new QueryResponse(
                 result.question(),
-                new EntityView(Long.toString(result.entity().entity().id()), result.entity().entity().label()),
+                EntityView.of(result.entity().entity()),
                 new ResolutionView(result.entity().mention(), wire(result.entity().match())),
                 result.relation(),
                 phraseMatch(result),
@@ -138,7 +150,7 @@ record QueryResponse(
 
     private static AnswerView answer(Answer answer) {
         return new AnswerView(
-                new EntityView(Long.toString(answer.entity().id()), answer.entity().label()),
+                EntityView.of(answer.entity()),
                 Math.round(answer.confidence() * 10_000) / 10_000.0,
                 wire(answer.evidence()),
                 new StepView(answer.reading().relationName(), answer.reading().direction().wireName()),
@@ -161,7 +173,7 @@ record QueryResponse(
         if (v == null) {
             return null;
         }
-        return new VerificationView(new EntityView(Long.toString(v.candidate().id()), v.candidate().label()), v.holds(),
+        return new VerificationView(EntityView.of(v.candidate()), v.holds(),
                 Math.round(v.confidence() * 10_000) / 10_000.0,
                 v.evidence().stream().map(QueryResponse::wire).toList(),
                 v.support().stream().map(s -> new SupportView(answer(s.answer()), s.forCandidate())).toList());

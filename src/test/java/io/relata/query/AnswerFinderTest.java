@@ -219,7 +219,7 @@ class AnswerFinderTest {
         List<Answer> answers = find(TOM, List.of(Reading.of("mother", FORWARD)));
 
         assertThat(answers).containsExactly(new Answer(
-                new EntityRef(MARY_LEE, "Mary Lee Pfeiffer"), 1.0, Evidence.STATED, Reading.of("mother", FORWARD),
+                EntityRef.plain(MARY_LEE, "Mary Lee Pfeiffer"), 1.0, Evidence.STATED, Reading.of("mother", FORWARD),
                 FilterStatus.NONE));
     }
 
@@ -410,9 +410,9 @@ class AnswerFinderTest {
         List<Answer> answers = find(LEE_ANNE, List.of(Reading.of("father", FORWARD)));
 
         assertThat(answers).containsExactly(
-                new Answer(new EntityRef(THOMAS, "Thomas Mapother III"), 0.7, Evidence.INFERRED,
+                new Answer(EntityRef.plain(THOMAS, "Thomas Mapother III"), 0.7, Evidence.INFERRED,
                         Reading.of("father", FORWARD), FilterStatus.NONE),
-                new Answer(new EntityRef(GRANDMA_M, "Grandma Mapother"), 0.1, Evidence.INFERRED,
+                new Answer(EntityRef.plain(GRANDMA_M, "Grandma Mapother"), 0.1, Evidence.INFERRED,
                         Reading.of("father", FORWARD), FilterStatus.NONE));
     }
 
@@ -691,6 +691,13 @@ class AnswerFinderTest {
         public Map<Long, String> labels(Collection<Long> entities) {
             Map<Long, String> result = new HashMap<>();
             entities.forEach(e -> result.put(e, labels.get(e)));
+            return result;
+        }
+
+        @Override
+        public Map<Long, io.relata.facts.EntityRef> entities(Collection<Long> entities) {
+            Map<Long, io.relata.facts.EntityRef> result = new HashMap<>();
+            labels(entities).forEach((id, label) -> result.put(id, io.relata.facts.EntityRef.plain(id, label)));
             return result;
         }
 

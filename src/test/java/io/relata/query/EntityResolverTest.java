@@ -37,6 +37,34 @@ class EntityResolverTest {
     }
 
     @Test
+    void aLabelTwoPeopleShareIsAmbiguousAndListsBothWithTheirKeysAndDescriptions() {
+        EntityRef princessRoyal = directory.add(new EntityRef(3, "royal:I3", "Victoria Saxe-Coburg-Gotha", "1840–1901"));
+        EntityRef herNiece = directory.add(new EntityRef(10, "royal:I10", "Victoria Saxe-Coburg-Gotha", "1868–1935"));
+
+        UnknownEntityException e = catchThrowableOfType(UnknownEntityException.class,
+                () -> resolver.resolve("Victoria Saxe-Coburg-Gotha"));
+
+        assertThat(e.ambiguous()).isTrue();
+        assertThat(e.candidates()).containsExactly(princessRoyal, herNiece);
+    }
+
+    @Test
+    void aKeyNamesItsEntityAmongHomonyms() {
+        directory.add(new EntityRef(3, "royal:I3", "Victoria Saxe-Coburg-Gotha", "1840–1901"));
+        EntityRef herNiece = directory.add(new EntityRef(10, "royal:I10", "Victoria Saxe-Coburg-Gotha", "1868–1935"));
+
+        assertThat(resolver.resolve("royal:I10")).isEqualTo(new ResolvedEntity(herNiece, "royal:I10", MatchKind.KEY));
+    }
+
+    @Test
+    void aPlainEntitysKeyIsItsLabelSoItDoesNotSettleALabelOthersShare() {
+        directory.add(1, "Mary");
+        directory.add(new EntityRef(5, "royal:I5", "Mary", "b. 1897"));
+
+        assertThat(catchThrowableOfType(UnknownEntityException.class, () -> resolver.resolve("Mary")).ambiguous()).isTrue();
+    }
+
+    @Test
     void exactLabelWinsOverAnotherEntitysAlias() {
         EntityRef paris = directory.add(1, "Paris");
         directory.add(2, "Paris Hilton", "Paris");
@@ -343,15 +371,23 @@ class EntityResolverTest {
         int lookups;
 
         EntityRef add(long id, String label, String... aliasesOf) {
-            EntityRef entity = new EntityRef(id, label);
+            return add(EntityRef.plain(id, label), aliasesOf);
+        }
+
+        EntityRef add(EntityRef entity, String... aliasesOf) {
             aliases.put(entity, Arrays.stream(aliasesOf).map(Labels::clean).toList());
             return entity;
         }
 
         @Override
-        public Optional<EntityRef> byLabel(String label) {
+        public Optional<EntityRef> byEntityKey(String key) {
+            return aliases.keySet().stream().filter(e -> e.key().equals(key.strip())).findFirst();
+        }
+
+        @Override
+        public List<EntityRef> byLabel(String label) {
             lookups++;
-            return aliases.keySet().stream().filter(e -> e.label().equals(Labels.clean(label))).findFirst();
+            return aliases.keySet().stream().filter(e -> e.label().equals(Labels.clean(label))).toList();
         }
 
         @Override

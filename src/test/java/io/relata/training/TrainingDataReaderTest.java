@@ -118,6 +118,13 @@ class TrainingDataReaderTest {
         }
 
         @Override
+        public Map<Long, io.relata.facts.EntityRef> entities(Collection<Long> entities) {
+            Map<Long, io.relata.facts.EntityRef> result = new HashMap<>();
+            labels(entities).forEach((id, label) -> result.put(id, io.relata.facts.EntityRef.plain(id, label)));
+            return result;
+        }
+
+        @Override
         public long factCount() {
             return facts.size();
         }

@@ -34,7 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import(WebSliceConfig.class)
 class EntityControllerTest {
 
-    private static final EntityRef TOM = new EntityRef(1, "Tom Cruise");
+    private static final EntityRef TOM = EntityRef.plain(1, "Tom Cruise");
 
     @Autowired
     MockMvc mvc;
@@ -62,7 +62,7 @@ class EntityControllerTest {
     @Test
     void unknownMentionIsNotFoundWithCandidates() throws Exception {
         given(resolver.resolve("Tom Cruse")).willThrow(new UnknownEntityException("Tom Cruse",
-                List.of(TOM, new EntityRef(4, "Tom Hanks")), false));
+                List.of(TOM, EntityRef.plain(4, "Tom Hanks")), false));
 
         mvc.perform(get("/v1/entities/resolve").param("q", "Tom Cruse"))
                 .andExpect(problem(404, "unknown-entity", "/v1/entities/resolve"))
@@ -84,7 +84,7 @@ class EntityControllerTest {
     @Test
     void ambiguousMentionIsNotFoundWithItsOwnType() throws Exception {
         given(resolver.resolve("Cruise")).willThrow(new UnknownEntityException("Cruise",
-                List.of(TOM, new EntityRef(3, "Suri Cruise")), true));
+                List.of(TOM, EntityRef.plain(3, "Suri Cruise")), true));
 
         mvc.perform(get("/v1/entities/resolve").param("q", "Cruise"))
                 .andExpect(problem(404, "ambiguous-entity", "/v1/entities/resolve"))

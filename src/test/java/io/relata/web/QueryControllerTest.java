@@ -56,8 +56,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import(WebSliceConfig.class)
 class QueryControllerTest {
 
-    private static final EntityRef TOM = new EntityRef(1, "Tom Cruise");
-    private static final EntityRef MARY = new EntityRef(2, "Mary Lee Pfeiffer");
+    private static final EntityRef TOM = EntityRef.plain(1, "Tom Cruise");
+    private static final EntityRef MARY = EntityRef.plain(2, "Mary Lee Pfeiffer");
 
     @Autowired
     MockMvc mvc;
@@ -184,7 +184,7 @@ class QueryControllerTest {
         given(queries.answer(argThat(r -> r != null && "Who is Tom Cruise's mother?".equals(r.question()))))
                 .willReturn(mothersOfTom("Who is Tom Cruise's mother?"));
         given(queries.answer(argThat(r -> r != null && "Who is Nobody's mother?".equals(r.question()))))
-                .willThrow(new UnknownEntityException("Nobody", List.of(new EntityRef(9, "Noboddy")), false));
+                .willThrow(new UnknownEntityException("Nobody", List.of(EntityRef.plain(9, "Noboddy")), false));
         given(queries.answer(argThat(r -> r != null && "Whose mother is Mary Lee Pfeiffer?".equals(r.question()))))
                 .willReturn(sonsOfMary("Whose mother is Mary Lee Pfeiffer?"));
 
@@ -312,7 +312,7 @@ class QueryControllerTest {
     @Test
     void unknownEntityIsNotFoundWithCandidates() throws Exception {
         given(queries.answer(any())).willThrow(new UnknownEntityException("Tom Cruse",
-                List.of(new EntityRef(1, "Tom Cruise"), new EntityRef(5, "Tom Hanks")), false));
+                List.of(EntityRef.plain(1, "Tom Cruise"), EntityRef.plain(5, "Tom Hanks")), false));
 
         mvc.perform(get("/v1/queries").param("q", "Who is Tom Cruse's mother?"))
                 .andExpect(problem(404, "unknown-entity", "/v1/queries"))
@@ -326,7 +326,7 @@ class QueryControllerTest {
     @Test
     void ambiguousEntityIsNotFoundWithItsOwnType() throws Exception {
         given(queries.answer(any())).willThrow(new UnknownEntityException("Cruise",
-                List.of(new EntityRef(1, "Tom Cruise"), new EntityRef(3, "Suri Cruise")), true));
+                List.of(EntityRef.plain(1, "Tom Cruise"), EntityRef.plain(3, "Suri Cruise")), true));
 
         mvc.perform(post("/v1/queries").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"entity\":\"Cruise\",\"relation\":\"mother\"}"))

@@ -63,7 +63,7 @@ class RequestGuardTest {
 
     private static QueryResult nothingKnown() {
         return new QueryResult("Who is Tom Cruise's mother?",
-                new ResolvedEntity(new EntityRef(1, "Tom Cruise"), "Tom Cruise", MatchKind.EXACT), "mother",
+                new ResolvedEntity(EntityRef.plain(1, "Tom Cruise"), "Tom Cruise", MatchKind.EXACT), "mother",
                 Direction.FORWARD, List.of(Reading.of("mother", Direction.FORWARD)), List.of(), ModelStatus.none(), false);
     }
 
