@@ -78,7 +78,7 @@ final class GedcomReader {
         for (Raw raw : header) {
             feed(raw, decoder);
         }
-        header = null;
+        header = null; // a header may be megabytes: not held while the rest of the file is read
         for (Raw raw = lines.next(); raw != null; raw = lines.next()) {
             feed(raw, decoder);
         }
