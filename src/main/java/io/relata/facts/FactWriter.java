@@ -104,8 +104,8 @@ class FactWriter {
         }
         List<KeyedFact> resolved = new ArrayList<>(facts.size());
         for (KeyedFact fact : facts) {
-            String role = PARENT.equals(fact.relation())
-                    ? PARENT_BY_GENDER.get(genders.get(entities.get(fact.object().key()).id())) : null;
+            String gender = PARENT.equals(fact.relation()) ? genders.get(entities.get(fact.object().key()).id()) : null;
+            String role = gender == null ? null : PARENT_BY_GENDER.get(gender);
             resolved.add(role == null ? fact : new KeyedFact(fact.subject(), role, fact.object()));
         }
         return resolved;

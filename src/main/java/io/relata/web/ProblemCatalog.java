@@ -29,6 +29,8 @@ final class ProblemCatalog {
                     "/v1/lexicon/relations/born"),
             new Type("unknown-phrase", 404, "Unknown phrase", "the lexicon has no phrase 'mum'",
                     "/v1/lexicon/phrases/mum"),
+            new Type("unknown-import-profile", 404, "Unknown import profile", "no import profile 'fhkb'",
+                    "/v1/import-profiles/fhkb"),
             new Type("unknown-reading", 404, "Unknown reading", "the phrase 'mother' has no reading 17",
                     "/v1/lexicon/phrases/mother/readings/17"),
             new Type("damaged-model", 409, "Damaged model", "model v20260105-100012-3fa1b2c4 is damaged: the checksum of "
@@ -71,6 +73,8 @@ final class ProblemCatalog {
             Map.entry("askBatch", List.of("too-large")),
             Map.entry("addFacts", List.of("too-large", "unsupported-media-type")),
             Map.entry("importFacts", List.of("unsupported-media-type", "import-interrupted")),
+            Map.entry("getImportProfile", List.of("unknown-import-profile")),
+            Map.entry("saveImportProfile", List.of("too-large")),
             Map.entry("resolveEntity", List.of("unknown-entity", "ambiguous-entity")),
             Map.entry("addAlias", List.of("unknown-entity", "ambiguous-entity")),
             Map.entry("declareRelation", List.of("too-large", "lexicon-limit")),

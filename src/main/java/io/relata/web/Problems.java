@@ -3,6 +3,7 @@ package io.relata.web;
 import io.relata.InvalidInputException;
 import io.relata.TooLargeException;
 import io.relata.facts.ImportFailedException;
+import io.relata.imports.UnknownImportProfileException;
 import io.relata.lexicon.LexiconConflictException;
 import io.relata.lexicon.UnknownLexiconEntryException;
 import io.relata.model.DamagedModelException;
@@ -160,6 +161,9 @@ final class Problems {
         if (e instanceof DamagedModelException) {
             return of(HttpStatus.CONFLICT, "damaged-model", "Damaged model", e.getMessage()
                     + "; the active model keeps answering", path);
+        }
+        if (e instanceof UnknownImportProfileException) {
+            return of(HttpStatus.NOT_FOUND, "unknown-import-profile", "Unknown import profile", e.getMessage(), path);
         }
         if (e instanceof UnknownTrainingJobException) {
             return of(HttpStatus.NOT_FOUND, "unknown-training-job", "Unknown training job", e.getMessage(), path);

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The profiles relata ships for the family facts of Wikidata, DBpedia and schema.org. A child's parent is always the
- * relation "parent" read from the child ("P40 child" inversely): the store tells mothers from fathers by the parent's
- * gender, so one relation serves every source.
+ * The profiles relata ships for the family facts of Wikidata, DBpedia and schema.org. Where the source says which
+ * parent (Wikidata P22 father, P25 mother) that is the fact; where it only says "child" (P40, schema:children), the
+ * fact is the relation "parent" read from the child, and the store tells mothers from fathers by the parent's gender.
  */
 final class BuiltInProfiles {
 
@@ -46,8 +46,8 @@ final class BuiltInProfiles {
     private static ImportProfile wikidata() {
         List<PredicateMapping> relations = new ArrayList<>();
         for (String namespace : List.of(RdfTerms.WIKIDATA_DIRECT, RdfTerms.WIKIDATA_CLAIM)) {
-            relations.add(new PredicateMapping(namespace + "P22", "parent", FORWARD));
-            relations.add(new PredicateMapping(namespace + "P25", "parent", FORWARD));
+            relations.add(new PredicateMapping(namespace + "P22", "father", FORWARD));
+            relations.add(new PredicateMapping(namespace + "P25", "mother", FORWARD));
             relations.add(new PredicateMapping(namespace + "P40", "parent", INVERSE));
             relations.add(new PredicateMapping(namespace + "P26", "spouse", SYMMETRIC));
             relations.add(new PredicateMapping(namespace + "P3373", "sibling", SYMMETRIC));

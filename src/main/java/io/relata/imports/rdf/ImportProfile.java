@@ -23,6 +23,9 @@ public record ImportProfile(String name, List<PredicateMapping> relations, List<
         }
     }
 
+    /** The names of the profiles relata ships. */
+    public static final List<String> BUILT_IN = List.of(BuiltInProfiles.WIKIDATA, BuiltInProfiles.DBPEDIA, BuiltInProfiles.SCHEMA);
+
     public ImportProfile {
         Objects.requireNonNull(name, "name");
         relations = List.copyOf(relations);

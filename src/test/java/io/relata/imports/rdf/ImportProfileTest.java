@@ -110,8 +110,8 @@ class ImportProfileTest {
         for (String namespace : List.of("http://www.wikidata.org/prop/direct/", "http://www.wikidata.org/prop/")) {
             assertThat(relations).contains(
                     new PredicateMapping(namespace + "P40", "parent", MappingDirection.INVERSE),
-                    new PredicateMapping(namespace + "P22", "parent", MappingDirection.FORWARD),
-                    new PredicateMapping(namespace + "P25", "parent", MappingDirection.FORWARD),
+                    new PredicateMapping(namespace + "P22", "father", MappingDirection.FORWARD),
+                    new PredicateMapping(namespace + "P25", "mother", MappingDirection.FORWARD),
                     new PredicateMapping(namespace + "P26", "spouse", MappingDirection.SYMMETRIC),
                     new PredicateMapping(namespace + "P3373", "sibling", MappingDirection.SYMMETRIC));
         }
