@@ -6,6 +6,7 @@ import io.relata.imports.rdf.ImportProfile;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -38,8 +39,8 @@ class ImportProfileController {
 
     @GetMapping("/v1/import-profiles/{name}")
     @Operation(operationId = "getImportProfile", summary = "One import profile as JSON")
-    JsonNode get(@PathVariable String name) {
-        return profiles.find(name).map(ImportProfile::toJson).orElseThrow(() -> new UnknownImportProfileException(name));
+    ImportProfileBody get(@PathVariable String name) {
+        return profiles.find(name).map(ImportProfileBody::of).orElseThrow(() -> new UnknownImportProfileException(name));
     }
 
     @PostMapping("/v1/import-profiles")
@@ -48,7 +49,7 @@ class ImportProfileController {
                     + "the fact (B relation A)); labels and descriptions: properties that hold them; drop: predicates "
                     + "to skip. A profile of the same name is replaced; the built-in names cannot be taken.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-                    examples = @ExampleObject(name = "FHKB family ontology", value = """
+                    schema = @Schema(implementation = ImportProfileBody.class), examples = @ExampleObject(name = "FHKB family ontology", value = """
                             {"name": "fhkb",
                              "relations": [
                                {"predicate": "http://www.example.com/genealogy.owl#isMotherOf", "relation": "mother", "direction": "inverse"},
@@ -57,11 +58,11 @@ class ImportProfileController {
                              "labels": ["http://www.w3.org/2000/01/rdf-schema#label"],
                              "descriptions": [],
                              "drop": ["http://www.example.com/genealogy.owl#isBloodrelationOf"]}"""))))
-    ResponseEntity<JsonNode> save(@RequestBody JsonNode body) {
+    ResponseEntity<ImportProfileBody> save(@RequestBody JsonNode body) {
         ImportProfile profile = ImportProfile.fromJson(body);
         boolean created = profiles.save(profile);
         return created
-                ? ResponseEntity.created(URI.create("/v1/import-profiles/" + profile.name())).body(profile.toJson())
-                : ResponseEntity.ok(profile.toJson());
+                ? ResponseEntity.created(URI.create("/v1/import-profiles/" + profile.name())).body(ImportProfileBody.of(profile))
+                : ResponseEntity.ok(ImportProfileBody.of(profile));
     }
 }
