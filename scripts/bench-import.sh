@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Import benchmark: how fast POST /v1/facts/import stores a large TSV, on embedded H2 and on PostgreSQL.
+# Import benchmark: how fast POST /v1/facts/import stores a large file, on embedded H2 and on PostgreSQL.
 #
-# Generates a deterministic TSV of synthetic facts, builds the jar, and for each store starts the service on an
+# Generates a deterministic file (a TSV of synthetic facts, Wikidata-style N-Triples gzipped, or a GEDCOM tree), builds the jar, and for each store starts the service on an
 # empty store, posts the file twice (the second pass is all duplicates: the idempotent path) and measures wall time
 # and the service's peak resident memory. Prints a Markdown report on stdout; progress goes to stderr.
 #
 #   scripts/bench-import.sh > report.md
 #
 # Environment:
-#   LINES (1000000), ENTITIES (200000)   size of the synthetic file
+#   FORMAT (tsv)                         tsv: relata's own format; nt.gz: Wikidata-style N-Triples, gzip-compressed,
+#                                        posted with Content-Encoding: gzip and ?profile=wikidata
+#                                        (scripts/gen-knowledge.py nt LINES); ged: a GEDCOM family tree of LINES people
+#                                        (scripts/gen-knowledge.py ged LINES), posted with ?source=bench
+#   LINES (1000000), ENTITIES (200000)   size of the synthetic file (ENTITIES: TSV only)
 #   STORES ("h2 postgres")               which stores to measure
 #   PGHOST (127.0.0.1), PGPORT (5432), PGUSER, PGPASSWORD
 #                                        PostgreSQL server; PGUSER needs CREATEDB: each run uses a fresh database,
@@ -21,6 +25,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+FORMAT=${FORMAT:-tsv}
 LINES=${LINES:-1000000}
 ENTITIES=${ENTITIES:-200000}
 STORES=${STORES:-h2 postgres}
@@ -58,6 +63,22 @@ generate() {
   }' > "$file"
 }
 
+# The file for FORMAT, and how it is posted: its media type, other curl headers and the query string.
+case $FORMAT in
+  tsv) content_type=text/tab-separated-values; encoding=(); query= ;;
+  nt.gz) content_type=application/n-triples; encoding=(-H 'Content-Encoding: gzip'); query='?profile=wikidata' ;;
+  ged) content_type=application/x-gedcom; encoding=(); query='?source=bench' ;;
+  *) log "unknown FORMAT $FORMAT (tsv, nt.gz, ged)"; exit 1 ;;
+esac
+
+generate_file() {
+  case $FORMAT in
+    tsv) generate "$1" ;;
+    nt.gz) python3 scripts/gen-knowledge.py nt "$LINES" | gzip -6 > "$1" ;;
+    ged) python3 scripts/gen-knowledge.py ged "$LINES" > "$1" ;;
+  esac
+}
+
 json_number() { sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p" <<<"$2"; }
 
 # The size of the store on disk, in MiB.
@@ -69,13 +90,13 @@ store_mib() {
   fi
 }
 
-# Posts the file and prints a table row: pass, lines, added, duplicates, rejected, seconds, facts/s, CPU, RSS, size.
+# Posts the file and prints a table row: pass, lines, added, duplicates, rejected, seconds, lines/s, CPU, RSS, size.
 post_file() {
   local store=$1 pass=$2 file=$3 ready=$4 start end seconds body cpu_before cpu
   cpu_before=$(cpu_seconds)
   start=$(date +%s.%N)
-  body=$(curl -sS --fail-with-body --data-binary @"$file" -H 'Content-Type: text/tab-separated-values' \
-    "http://localhost:$port/v1/facts/import")
+  body=$(curl -sS --fail-with-body --data-binary @"$file" -H "Content-Type: $content_type" "${encoding[@]}" \
+    "http://localhost:$port/v1/facts/import$query")
   end=$(date +%s.%N)
   cpu=$(awk -v a="$cpu_before" -v b="$(cpu_seconds)" 'BEGIN {printf "%.1f", b - a}')
   seconds=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.1f", b - a}')
@@ -99,10 +120,10 @@ run_store() {
   stop_service
 }
 
-file=$BENCH_DIR/facts-$LINES.tsv
+file=$BENCH_DIR/facts-$LINES.$FORMAT
 if [ ! -s "$file" ]; then
   log "generating $file"
-  generate "$file"
+  generate_file "$file"
 fi
 log "building the jar"
 # shellcheck disable=SC2086
@@ -142,11 +163,11 @@ cat <<REPORT
 - Machine: $(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) memory
 - Java: $(java -version 2>&1 | head -1); service JVM options: \`$JAVA_OPTS\`
 - PostgreSQL: $( (psql -X -tA -d postgres -c 'show server_version' 2>/dev/null || echo 'not measured') | head -1)
-- File: $LINES lines, $ENTITIES subjects, $(du -m "$file" | cut -f1) MB, md5 $(md5sum "$file" | cut -c1-12)
+- File: $FORMAT, $LINES lines (triples, people), $(du -m "$file" | cut -f1) MB, md5 $(md5sum "$file" | cut -c1-12)
 - Service: \`java $JAVA_OPTS -jar target/relata.jar --relata.demo.enabled=false${SERVICE_ARGS:+ $SERVICE_ARGS}\` on an empty store
-- Command: \`curl --data-binary @facts.tsv -H 'Content-Type: text/tab-separated-values' http://localhost:PORT/v1/facts/import\`, twice
+- Command: \`curl --data-binary @$(basename "$file") -H 'Content-Type: $content_type' ${encoding[*]} 'http://localhost:PORT/v1/facts/import$query'\`, twice
 
-| store | pass | lines | added | duplicates | rejected | seconds | facts/s | service CPU s | RSS when ready → peak (VmHWM) | store on disk |
+| store | pass | lines | added | duplicates | rejected | seconds | lines/s | service CPU s | RSS when ready → peak (VmHWM) | store on disk |
 |---|---|---|---|---|---|---|---|---|---|---|
 $(cat "$rows")
 REPORT

@@ -2,11 +2,14 @@ package io.relata.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -33,6 +36,38 @@ class StoreCommandsTest {
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void importsAGzippedGedcomTreeKeyedByTheFilesNameAndAgainAddsNothing(@TempDir Path dir) throws Exception {
+        Path tree = dir.resolve("royal.ged.gz");
+        try (InputStream in = getClass().getResourceAsStream("/fullstack/royal.ged");
+                OutputStream out = new GZIPOutputStream(Files.newOutputStream(tree))) {
+            in.transferTo(out);
+        }
+        String home = "--relata.home=" + dir.resolve("home");
+
+        Result imported = run("import", "--file", tree.toString(), home);
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.lastLine().path("lines").asInt()).isEqualTo(13);
+        assertThat(imported.lastLine().path("added").asInt()).isEqualTo(40);
+
+        Result again = run("import", "--file", tree.toString(), "--source", "royal", home);
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.lastLine().path("added").asInt()).as("the default source is the file's name, royal").isZero();
+        assertThat(again.lastLine().path("duplicates").asInt()).isEqualTo(40);
+    }
+
+    @Test
+    void importsTurtleWithAProfileNamedOnTheCommandLine(@TempDir Path dir) throws Exception {
+        Path graph = Path.of(getClass().getResource("/fullstack/converses.ttl").toURI());
+        Result unknown = run("import", "--file", graph.toString(), "--profile", "nobody", "--relata.home=" + dir.resolve("home"));
+        assertThat(unknown.code()).isNotZero();
+        assertThat(unknown.err()).contains("unknown import profile 'nobody'");
+
+        Result imported = run("import", "--file", graph.toString(), "--relata.home=" + dir.resolve("home"));
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.lastLine().path("added").asInt()).isEqualTo(2);
     }
 
     @Test

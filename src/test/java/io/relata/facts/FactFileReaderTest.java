@@ -364,7 +364,7 @@ class FactFileReaderTest {
                 """, FactFormat.NDJSON);
 
         assertThat(lines).extracting(Line::rejection).containsExactly(
-                "unknown field 'note'; the fields are subject, relation, object",
+                "unknown field 'note'; the fields are subject, relation, object, subjectKey, objectKey",
                 "not valid JSON: Duplicate Object property \"subject\"",
                 "not valid JSON",
                 null);

@@ -58,11 +58,18 @@ class LexiconFileTest {
     }
 
     @Test
-    void sonHasTwoInverseReadingsForMales() {
+    void sonHasInverseReadingsForMalesThroughMotherFatherAndAParentOfUnstatedRole() {
         assertThat(shipped.phrases().get("son")).containsExactly(
                 reading(gender("male"), new Step("mother", INVERSE)),
-                reading(gender("male"), new Step("father", INVERSE)));
+                reading(gender("male"), new Step("father", INVERSE)),
+                reading(gender("male"), new Step("parent", INVERSE)));
         assertThat(shipped.phrases().get("son")).allSatisfy(r -> assertThat(r.direction()).isEqualTo(INVERSE));
+    }
+
+    @Test
+    void aMotherIsAMotherOrAParentOfUnstatedRoleWhoIsFemale() {
+        assertThat(shipped.phrases().get("mother")).containsExactly(
+                Reading.of("mother", FORWARD), reading(gender("female"), new Step("parent", FORWARD)));
     }
 
     @Test
@@ -85,7 +92,7 @@ class LexiconFileTest {
         assertThat(shipped.phrases().get("mom")).isEqualTo(shipped.phrases().get("mother"));
         assertThat(shipped.phrases().get("granny")).isEqualTo(shipped.phrases().get("grandmother"));
         assertThat(shipped.phrases().get("children")).containsExactly(
-                Reading.of("mother", INVERSE), Reading.of("father", INVERSE));
+                Reading.of("mother", INVERSE), Reading.of("father", INVERSE), Reading.of("parent", INVERSE));
     }
 
     @Test

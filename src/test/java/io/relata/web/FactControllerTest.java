@@ -19,6 +19,7 @@ import io.relata.InvalidInputException;
 import io.relata.TooLargeException;
 import io.relata.facts.FactFormat;
 import io.relata.facts.FactIngestor;
+import io.relata.imports.KnowledgeImporter;
 import io.relata.facts.FactInput;
 import io.relata.facts.HeaderLine;
 import io.relata.facts.ImportFailedException;
@@ -49,6 +50,9 @@ class FactControllerTest {
 
     @MockitoBean
     FactIngestor ingestor;
+
+    @MockitoBean
+    KnowledgeImporter importer;
 
 
 

@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.relata.facts.EntityRef;
 import io.relata.facts.FactFormat;
 import io.relata.facts.FactIngestor;
+import io.relata.imports.KnowledgeImporter;
 import io.relata.facts.ImportSummary;
 import io.relata.facts.IngestSummary;
 import io.relata.lexicon.Direction;
@@ -52,6 +53,9 @@ class RequestGuardTest {
 
     @MockitoBean
     FactIngestor ingestor;
+
+    @MockitoBean
+    KnowledgeImporter importer;
 
     @MockitoBean
     Readiness readiness;
