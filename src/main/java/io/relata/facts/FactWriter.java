@@ -55,8 +55,10 @@ class FactWriter {
      */
     @Transactional
     Written write(List<KeyedFact> facts, List<EntityNaming> namings, String source) {
-        Map<String, Stored> entities = ensureEntities(mentions(facts, namings));
-        applyNamings(namings, entities);
+        Names newNames = new Names();
+        Map<String, Stored> entities = ensureEntities(mentions(facts, namings), descriptions(namings), newNames);
+        applyNamings(namings, entities, newNames);
+        names.add(newNames.names);
         facts = parentsByGender(facts, entities);
         Set<String> relations = new TreeSet<>();
         facts.forEach(f -> relations.add(f.relation()));
@@ -135,7 +137,30 @@ class FactWriter {
     /** Adds an alias to an entity; false if it already had it. */
     @Transactional
     boolean addAlias(long entityId, String alias) {
-        return addAliases(List.of(new AliasRow(entityId, new Alias(alias, null))), Map.of()) == 1;
+        Names newNames = new Names();
+        boolean added = addAliases(List.of(new AliasRow(entityId, new Alias(alias, null))), Map.of(), newNames) == 1;
+        names.add(newNames.names);
+        return added;
+    }
+
+    /**
+     * What one write adds to the name index, gathered so that the index is written once per batch (a person's alias
+     * "Adelaide von Habsburg" then adds only the word "von" beside her label's words), and the entities it created.
+     */
+    private static final class Names {
+        final List<NameIndex.Name> names = new ArrayList<>();
+        final Set<Long> created = new HashSet<>();
+
+        void add(long entity, String name) {
+            names.add(new NameIndex.Name(entity, Labels.key(name)));
+        }
+    }
+
+    /** The description each naming of the batch gives, the last one for a key. */
+    private static Map<String, String> descriptions(List<EntityNaming> namings) {
+        Map<String, String> byKey = new HashMap<>();
+        namings.stream().filter(n -> n.description() != null).forEach(n -> byKey.put(n.key(), n.description()));
+        return byKey;
     }
 
     /**
@@ -159,7 +184,9 @@ class FactWriter {
         return byKey;
     }
 
-    private Map<String, Stored> ensureEntities(Map<String, EntityMention> mentions) {
+    /** The batch's entities by key, creating those the store lacks with their label and description. */
+    private Map<String, Stored> ensureEntities(Map<String, EntityMention> mentions, Map<String, String> descriptions,
+            Names newNames) {
         List<String> keys = new ArrayList<>(mentions.keySet());
         Map<String, Stored> stored = new HashMap<>();
         for (int i = 0; i < keys.size(); i += CHUNK) {
@@ -167,13 +194,16 @@ class FactWriter {
             stored.putAll(storedByKey(chunk));
             List<EntityMention> missing = chunk.stream().filter(k -> !stored.containsKey(k)).map(mentions::get).toList();
             if (!missing.isEmpty()) {
-                template.batchUpdate("insert into entity (entity_key, label, label_key, label_rank) values (?, ?, ?, ?) "
-                                + "on conflict do nothing",
-                        missing.stream().map(m -> new Object[] {m.key(), m.label(), Labels.key(m.label()), m.rank().ordinal()})
-                                .toList());
+                template.batchUpdate("insert into entity (entity_key, label, label_key, label_rank, description) "
+                                + "values (?, ?, ?, ?, ?) on conflict do nothing",
+                        missing.stream().map(m -> new Object[] {m.key(), m.label(), Labels.key(m.label()), m.rank().ordinal(),
+                            descriptions.get(m.key())}).toList());
                 Map<String, Stored> created = storedByKey(missing.stream().map(EntityMention::key).toList());
                 stored.putAll(created);
-                names.add(created.values().stream().map(s -> new NameIndex.Name(s.id(), Labels.key(s.label()))).toList());
+                created.values().forEach(s -> {
+                    newNames.created.add(s.id());
+                    newNames.add(s.id(), s.label());
+                });
             }
         }
         return stored;
@@ -191,7 +221,7 @@ class FactWriter {
     private record AliasRow(long entity, Alias alias) {}
 
     /** Labels upgraded, descriptions set, aliases added, as the namings say; the name index follows. */
-    private void applyNamings(List<EntityNaming> namings, Map<String, Stored> entities) {
+    private void applyNamings(List<EntityNaming> namings, Map<String, Stored> entities, Names newNames) {
         if (namings.isEmpty()) {
             return;
         }
@@ -208,12 +238,12 @@ class FactWriter {
                 }
                 relabelled.put(entity.id(), new Stored(entity.id(), naming.label(), naming.rank()));
             }
-            if (naming.description() != null) {
+            if (naming.description() != null && !newNames.created.contains(entity.id())) {
                 descriptions.put(entity.id(), naming.description());
             }
             naming.aliases().forEach(alias -> aliases.add(new AliasRow(entity.id(), alias)));
         }
-        relabel(entities, relabelled);
+        relabel(entities, relabelled, newNames);
         if (!descriptions.isEmpty()) {
             template.batchUpdate("update entity set description = ? where id = ? and (description is null or description <> ?)",
                     descriptions.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey(), e.getValue()}).toList());
@@ -221,11 +251,11 @@ class FactWriter {
         Map<Long, String> labels = new HashMap<>();
         entities.values().forEach(s -> labels.put(s.id(), s.label()));
         relabelled.values().forEach(s -> labels.put(s.id(), s.label()));
-        addAliases(aliases, labels);
+        addAliases(aliases, labels, newNames);
     }
 
     /** Stores the new labels, indexes their words, and drops the words of replaced labels no other name has. */
-    private void relabel(Map<String, Stored> entities, Map<Long, Stored> relabelled) {
+    private void relabel(Map<String, Stored> entities, Map<Long, Stored> relabelled, Names newNames) {
         if (relabelled.isEmpty()) {
             return;
         }
@@ -234,7 +264,7 @@ class FactWriter {
         template.batchUpdate("update entity set label = ?, label_key = ?, label_rank = ? where id = ?",
                 relabelled.values().stream().sorted(Comparator.comparingLong(Stored::id))
                         .map(s -> new Object[] {s.label(), Labels.key(s.label()), s.rank().ordinal(), s.id()}).toList());
-        names.add(relabelled.values().stream().map(s -> new NameIndex.Name(s.id(), Labels.key(s.label()))).toList());
+        relabelled.values().forEach(s -> newNames.add(s.id(), s.label()));
         for (Stored now : relabelled.values()) {
             Stored old = before.get(now.id());
             if (old.rank() == LabelRank.FROM_KEY) {
@@ -244,7 +274,7 @@ class FactWriter {
     }
 
     /** Inserts aliases not held yet (an alias equal to the entity's label is none); returns how many were new. */
-    private int addAliases(List<AliasRow> aliases, Map<Long, String> labels) {
+    private int addAliases(List<AliasRow> aliases, Map<Long, String> labels, Names newNames) {
         Set<List<Object>> seen = new HashSet<>();
         List<AliasRow> rows = aliases.stream()
                 .filter(a -> !a.alias().name().equals(labels.get(a.entity())))
@@ -258,13 +288,13 @@ class FactWriter {
                 "insert into entity_alias (entity_id, alias, alias_key, lang) values (?, ?, ?, ?) on conflict do nothing",
                 rows.stream().map(a -> new Object[] {a.entity(), a.alias().name(), Labels.key(a.alias().name()),
                     a.alias().lang()}).toList());
-        List<NameIndex.Name> added = new ArrayList<>();
+        int added = 0;
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0) {
-                added.add(new NameIndex.Name(rows.get(i).entity(), Labels.key(rows.get(i).alias().name())));
+                newNames.add(rows.get(i).entity(), rows.get(i).alias().name());
+                added++;
             }
         }
-        names.add(added);
-        return added.size();
+        return added;
     }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Takes a reader's records and stores them in batches of about {@code relata.ingest.batch-size} facts and namings, a
- * record always whole within one batch; a record that fails its checks is rejected by its line, never half-stored.
+ * Takes a reader's records and stores them in batches of about {@code relata.ingest.batch-size} facts (and at most as
+ * many namings: labels, aliases, descriptions ride along with the facts), a record always whole within one batch; a record that fails its checks is rejected by its line, never half-stored.
  * Keeps the counts and the first rejections for the summary, and the relation declarations for the end.
  */
 final class RecordBatcher implements RecordSink {
@@ -56,7 +56,7 @@ final class RecordBatcher implements RecordSink {
         facts.addAll(checkedFacts);
         namings.addAll(checkedNamings);
         lastLine = Math.max(lastLine, record.line());
-        if (facts.size() + namings.size() >= ingestor.batchSize()) {
+        if (facts.size() >= ingestor.batchSize() || namings.size() >= ingestor.batchSize()) {
             long started = System.nanoTime();
             flush();
             ingestor.betweenBatches(started);

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -51,6 +53,9 @@ class KnowledgeImportFullStackTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -185,6 +190,27 @@ class KnowledgeImportFullStackTest {
 
         JsonNode again = importFile("wikidata-royals.nt", "application/n-triples", "profile=wikidata", false);
         assertThat(again.path("added").asLong()).isZero();
+    }
+
+    @Test
+    @Order(15)
+    void aLabelReadBatchesAfterItsEntityReplacesTheStandInNameEverywhere() throws Exception {
+        StringBuilder file = new StringBuilder("<http://example.org/p/Zq_Child> <http://example.org/p/guardian> <http://example.org/p/Zx_Stand_In> .\n");
+        for (int i = 0; i < 9; i++) {
+            file.append("<http://example.org/p/Zq_Child> <http://example.org/p/visited> <http://example.org/p/Place_").append(i).append("> .\n");
+        }
+        file.append("<http://example.org/p/Zx_Stand_In> <http://www.w3.org/2000/01/rdf-schema#label> \"Hesper Quayle\"@en .\n");
+        HttpResponse<String> imported = send("/v1/facts/import", "application/n-triples", file.toString().getBytes(StandardCharsets.UTF_8), false);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+
+        assertThat(labels(query("{\"entity\":\"Zq Child\",\"relation\":\"guardian\"}"))).containsExactly("Hesper Quayle");
+        assertThat(get("/v1/entities/resolve?q=" + encode("http://example.org/p/Zx_Stand_In")).body()).contains("\"label\":\"Hesper Quayle\"");
+        // the stand-in name made from the IRI is no name of hers any more, not even word by word
+        assertThat(get("/v1/entities/resolve?q=" + encode("Zx Stand In")).statusCode()).isEqualTo(404);
+        assertThat(get("/v1/entities/resolve?q=" + encode("Stand In")).statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from entity_word where word in ('zx', 'stand')").query(Long.class).single())
+                .as("the word index drops the words of the replaced name").isZero();
+        assertThat(jdbc.sql("select count(*) from entity_word where word = 'hesper'").query(Long.class).single()).isOne();
     }
 
     @Test
