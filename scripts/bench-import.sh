@@ -165,7 +165,7 @@ cat <<REPORT
 - PostgreSQL: $( (psql -X -tA -d postgres -c 'show server_version' 2>/dev/null || echo 'not measured') | head -1)
 - File: $FORMAT, $LINES lines (triples, people), $(du -m "$file" | cut -f1) MB, md5 $(md5sum "$file" | cut -c1-12)
 - Service: \`java $JAVA_OPTS -jar target/relata.jar --relata.demo.enabled=false${SERVICE_ARGS:+ $SERVICE_ARGS}\` on an empty store
-- Command: \`curl --data-binary @$(basename "$file") -H 'Content-Type: $content_type' ${encoding[*]} 'http://localhost:PORT/v1/facts/import$query'\`, twice
+- Command: \`curl --data-binary @$(basename "$file") -H 'Content-Type: $content_type' ${encoding[*]:+-H \'${encoding[1]}\' }'http://localhost:PORT/v1/facts/import$query'\`, twice
 
 | store | pass | lines | added | duplicates | rejected | seconds | lines/s | service CPU s | RSS when ready → peak (VmHWM) | store on disk |
 |---|---|---|---|---|---|---|---|---|---|---|

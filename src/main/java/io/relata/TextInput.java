@@ -57,8 +57,8 @@ public final class TextInput {
      * What is wrong with the characters of a text, in words that follow the field's name ("contains …"), or empty when
      * every character may be stored. Refused: control characters (a tab or a line break too), format characters
      * (zero-width space and joiners, byte order mark, bidirectional overrides), private-use, unassigned and unpaired
-     * surrogate code points, line and paragraph separators and the invisible fillers; and a text with no visible
-     * character, only white space and combining marks.
+     * surrogate code points, line and paragraph separators, the invisible fillers and the variation selectors and
+     * joiners that draw nothing; and a text with no visible character, only white space and combining marks.
      */
     public static Optional<String> problem(String text) {
         boolean visible = false;
@@ -82,8 +82,20 @@ public final class TextInput {
             case Character.UNASSIGNED -> "an unassigned code point";
             case Character.SURROGATE -> "an unpaired surrogate";
             case Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> "a line break";
-            default -> isFiller(cp) ? "an invisible filler character" : null;
+            default -> isFiller(cp) ? "an invisible filler character"
+                    : isInvisibleMark(cp) ? "an invisible variation selector or joiner" : null;
         };
+    }
+
+    /**
+     * Marks that draw nothing of their own and only choose a glyph or hold two letters apart: the variation selectors
+     * (U+FE00–U+FE0F, U+E0100–U+E01EF), the combining grapheme joiner U+034F, the Khmer inherent vowels U+17B4 and
+     * U+17B5 and the Mongolian free variation selectors. "Tom Cruise" followed by one of them looks like "Tom Cruise"
+     * and would be another entity.
+     */
+    private static boolean isInvisibleMark(int cp) {
+        return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF) || cp == 0x034F || cp == 0x17B4
+                || cp == 0x17B5 || (cp >= 0x180B && cp <= 0x180D) || cp == 0x180F;
     }
 
     /** Letters and symbols that draw nothing: the Hangul fillers and the blank Braille pattern. */

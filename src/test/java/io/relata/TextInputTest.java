@@ -30,6 +30,12 @@ class TextInputTest {
             "Tom\ue000             | contains a private-use character U+E000",
             "Tom\u0378             | contains an unassigned code point U+0378",
             "Tom\u3164Cruise       | contains an invisible filler character U+3164",
+            "Tom Cruise\ufe0f      | contains an invisible variation selector or joiner U+FE0F at character 11",
+            "Tom Cruise\ufe00      | contains an invisible variation selector or joiner U+FE00",
+            "Tom Cruise\udb40\udd00 | contains an invisible variation selector or joiner U+E0100",
+            "Tom\u034f Cruise      | contains an invisible variation selector or joiner U+034F",
+            "Tom\u17b4 Cruise      | contains an invisible variation selector or joiner U+17B4",
+            "Tom\u180b Cruise      | contains an invisible variation selector or joiner U+180B",
             "\u0301\u0302          | has no visible character"})
     void invisibleAndInvalidCharactersAreRefusedNamingTheField(String value, String problem) {
         assertThatThrownBy(() -> TextInput.check("subject", value, 500))
