@@ -87,7 +87,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyWebKnowsHttp = noClasses()
             .that().resideInAnyPackage("io.relata.query..", "io.relata.lexicon..", "io.relata.facts..", "io.relata.model..",
-                    "io.relata.training..")
+                    "io.relata.training..", "io.relata.imports..")
             .should().dependOnClassesThat().resideInAnyPackage(HTTP);
 
     @ArchTest
