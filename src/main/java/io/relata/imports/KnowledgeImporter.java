@@ -72,7 +72,8 @@ public class KnowledgeImporter {
             throw new InvalidInputException("the body is not valid gzip (" + e.getMessage() + ")");
         } catch (IOException e) {
             // the body broke off (a client gone, a cut gzip stream): what was committed stays, the client resends
-            throw new ImportFailedException(batcher.committedLine(), e);
+            throw new ImportFailedException(batcher.committedLine(), "the body broke off during the import ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
         }
         batcher.flush();
         ingestor.resolveParents();

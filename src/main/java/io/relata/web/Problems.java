@@ -191,7 +191,7 @@ final class Problems {
         if (e instanceof ImportFailedException f) {
             log.error("Import stopped after line {}", f.committedLines(), LogSafe.escape(e));
             ProblemDetail problem = of(HttpStatus.SERVICE_UNAVAILABLE, "import-interrupted", "Import interrupted",
-                    "the store failed during the import; lines up to " + f.committedLines()
+                    f.what() + "; lines up to " + f.committedLines()
                             + " are stored, resend the file (stored facts count as duplicates)", path);
             problem.setProperty("committedLines", f.committedLines());
             return problem;

@@ -268,6 +268,19 @@ class KnowledgeImportFullStackTest {
         assertThat(response.body()).contains("gzip");
     }
 
+    @Test
+    @Order(16)
+    void aGzipBodyThatBreaksOffIsAnInterruptedImportThatSaysWhatIsStored() throws Exception {
+        byte[] whole = gzipped(resource("wikidata-royals.nt"));
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+        HttpResponse<String> response = send("/v1/facts/import?profile=wikidata", "application/n-triples", cut, true);
+        assertThat(response.statusCode()).isEqualTo(503);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("type").asString()).endsWith("import-interrupted");
+        assertThat(problem.path("detail").asString()).contains("the body broke off").contains("resend");
+        assertThat(problem.has("committedLines")).isTrue();
+    }
+
     // --- HTTP
 
     private JsonNode importFile(String name, String type, String query, boolean gzip) throws Exception {
