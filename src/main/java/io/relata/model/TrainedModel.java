@@ -83,7 +83,7 @@ public final class TrainedModel implements AutoCloseable {
             Calibration.Reliability reliability = halfFit.reliability(OpenWorld.samples(checkHalf));
             OpenWorld.ByDirection heldOut = OpenWorld.measure(checkHalf, halfFit, roles);
             Calibration calibration = Calibration.fit(OpenWorld.samples(scored), relationCount);
-            return new TrainedModel(run.model(), settings, run.validation(), calibration, reliability, heldOut, roles,
+            return new TrainedModel(run.model(), run.settings(), run.validation(), calibration, reliability, heldOut, roles,
                     cardinality, run.epochs(), run.bestEpoch(), run.seconds(), run.secondsPerEpoch(), false);
         } catch (RuntimeException e) {
             run.model().close();
@@ -111,7 +111,8 @@ public final class TrainedModel implements AutoCloseable {
         try {
             Roles roles = Roles.of(all, entityCount, relationCount);
             run.model().trainPresence(roles, PRESENCE_STEPS, PRESENCE_PENALTY, settings.seed());
-            return new TrainedModel(run.model(), settings, validation, calibration, reliability, heldOutOpenWorld, roles,
+            return new TrainedModel(run.model(), run.settings().withEpochs(settings.epochs()), validation, calibration,
+                    reliability, heldOutOpenWorld, roles,
                     Cardinality.of(all, relationCount), run.epochs(), run.epochs(), seconds + run.seconds(),
                     run.secondsPerEpoch(), true);
         } catch (RuntimeException e) {

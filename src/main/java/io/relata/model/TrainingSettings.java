@@ -67,6 +67,12 @@ public record TrainingSettings(
                 validateEvery, seed);
     }
 
+    /** These settings with another seed. */
+    public TrainingSettings withSeed(long otherSeed) {
+        return new TrainingSettings(rank, epochs, batchSize, learningRate, n3Weight, initScale, reciprocal, patience,
+                validateEvery, otherSeed);
+    }
+
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
