@@ -8,7 +8,6 @@ import io.relata.TooLargeException;
 import io.relata.WaitingQuestions;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -98,7 +97,8 @@ public class FactIngestor {
                 duplicates += written.duplicates();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // the body broke off (a client gone, a malformed chunk): what was committed stays, the client resends
+            throw new ImportFailedException(committedLines, "the body broke off during the import", e);
         } finally {
             count("import", added, duplicates, rejected);
         }

@@ -27,6 +27,11 @@ public class ImportFailedException extends RuntimeException {
         return committedLines;
     }
 
+    /** Whether the store failed, rather than the body breaking off. */
+    public boolean storeFailed() {
+        return STORE_FAILED.equals(what);
+    }
+
     /** What ended the import, for the problem's detail. */
     public String what() {
         return what;

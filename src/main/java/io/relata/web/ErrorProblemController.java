@@ -32,6 +32,9 @@ class ErrorProblemController implements ErrorController {
     }
 
     private static ProblemDetail problem(HttpServletRequest request) {
+        if (request.getAttribute(Problems.ANSWERED) instanceof ProblemDetail answered) {
+            return answered;
+        }
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (!(status instanceof Integer code)) {
             return Problems.ofStatus(HttpStatus.NOT_FOUND.value(), "no endpoint " + request.getRequestURI(),

@@ -22,7 +22,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handle(Exception e, HttpServletRequest request) {
-        return respond(Problems.describe(e, request.getRequestURI()));
+        ProblemDetail problem = Problems.describe(e, request.getRequestURI());
+        request.setAttribute(Problems.ANSWERED, problem);
+        return respond(problem);
     }
 
     static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

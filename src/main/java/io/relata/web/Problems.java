@@ -38,6 +38,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class Problems {
 
     static final String TYPE_BASE = "https://relata.io/problems/";
+    /**
+     * The request attribute holding the problem relata answered with: the container's error dispatch, which follows
+     * when reading the body failed, answers the same problem instead of describing the raw read failure again.
+     */
+    static final String ANSWERED = Problems.class.getName() + ".answered";
+
     static final String RETRY_AFTER_SECONDS = "1";
     static final String INVALID_REQUEST = "Invalid request";
 
@@ -62,6 +68,21 @@ final class Problems {
         } catch (IllegalArgumentException e) {
             return UriUtils.encodePath(path, StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * Whether reading the request body failed: the connection closed before the Content-Length was read, a chunk was
+     * malformed, or the client stopped sending (Tomcat's ClientAbortException wraps these). The client's doing, not a
+     * failure of relata's: a 400, logged in one line.
+     */
+    static boolean bodyBrokeOff(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.EOFException || cause instanceof org.apache.catalina.connector.ClientAbortException
+                    || cause instanceof org.apache.coyote.BadRequestException || cause instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The problem for a bare status, such as one the servlet container answers before relata sees the request. */
@@ -189,12 +210,26 @@ final class Problems {
             return of(HttpStatus.SERVICE_UNAVAILABLE, "model-unavailable", "Model tier unavailable", e.getMessage(), path);
         }
         if (e instanceof ImportFailedException f) {
-            log.error("Import stopped after line {}", f.committedLines(), LogSafe.escape(e));
+            if (!f.storeFailed()) {
+                log.warn("Import stopped after line {}: {}", f.committedLines(), LogSafe.escape(f.what()));
+            } else {
+                log.error("Import stopped after line {}", f.committedLines(), LogSafe.escape(e));
+            }
             ProblemDetail problem = of(HttpStatus.SERVICE_UNAVAILABLE, "import-interrupted", "Import interrupted",
                     f.what() + "; lines up to " + f.committedLines()
                             + " are stored, resend the file (stored facts count as duplicates)", path);
             problem.setProperty("committedLines", f.committedLines());
             return problem;
+        }
+        if (bodyBrokeOff(e)) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            log.warn("The body of a request to {} ended before it was complete: {}", LogSafe.escape(path),
+                    LogSafe.escape(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()));
+            return of(HttpStatus.BAD_REQUEST, "invalid-request", INVALID_REQUEST, "the request body ended before it was "
+                    + "complete (the connection closed early, or a chunk was malformed); nothing of it was stored", path);
         }
         log.error("Unexpected failure on {}", LogSafe.escape(path), LogSafe.escape(e));
         return of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",

@@ -476,6 +476,50 @@ class HostileInputTest {
         return send(request.toByteArray());
     }
 
+    @Test
+    void aBodyThatEndsBeforeItsLengthOrInABrokenChunkIsAClientErrorNotAStackTrace(CapturedOutput output) throws IOException {
+        Reply json = sendAndStop(head("/v1/facts", "application/json", "Content-Length: 1000"),
+                "[{\"subject\":\"Cut Short\",\"relation\":\"mother\",\"object\":\"Never Sent\"}");
+        assertThat(json.status()).as(json.body()).isEqualTo(400);
+        assertThat(json.json().path("type").asString()).endsWith("invalid-request");
+        assertThat(json.json().path("detail").asString()).contains("ended before it was complete");
+
+        Reply tsv = sendAndStop(head("/v1/facts/import", TSV, "Content-Length: 1000"), "Cut Short\tmother\tNever Sent\n");
+        assertThat(tsv.status()).as(tsv.body()).isEqualTo(503);
+        assertThat(tsv.json().path("type").asString()).endsWith("import-interrupted");
+        assertThat(tsv.json().path("detail").asString()).contains("the body broke off");
+        assertThat(tsv.json().path("committedLines").asLong()).isZero();
+
+        Reply triples = sendAndStop(head("/v1/facts/import", "application/n-triples", "Content-Length: 1000"),
+                "<http://example.org/cut> <http://example.org/p> <http://example.org/short> .\n");
+        assertThat(triples.status()).as(triples.body()).isEqualTo(503);
+        assertThat(triples.json().path("type").asString()).endsWith("import-interrupted");
+
+        Reply chunk = sendAndStop(head("/v1/facts/import", TSV, "Transfer-Encoding: chunked"), "5\r\nCut S\r\nZZ\r\nbroken");
+        assertThat(chunk.status()).as(chunk.body()).isIn(400, 503);
+        assertThat(chunk.body()).doesNotContain("Exception");
+
+        Reply nothingStored = request("GET", "/v1/entities/resolve?q=Cut%20Short", null, null);
+        assertThat(nothingStored.status()).as("nothing of the broken bodies was stored").isEqualTo(404);
+        assertThat(output.getOut()).doesNotContain("\n\tat ").doesNotContain("Unexpected failure");
+    }
+
+    private static String head(String path, String type, String framing) {
+        return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type + "\r\n" + framing + "\r\n\r\n";
+    }
+
+    /** Sends a request and stops sending (half-closes the connection) before its body is complete. */
+    private Reply sendAndStop(String head, String partialBody) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((head + partialBody).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            socket.shutdownOutput();
+            return Reply.parse(socket.getInputStream().readAllBytes());
+        }
+    }
+
     /** Sends raw bytes and reads the whole answer (the server closes the connection after it). */
     private Reply send(byte[] request) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
