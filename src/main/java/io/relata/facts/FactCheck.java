@@ -11,18 +11,11 @@ final class FactCheck {
     private FactCheck() {}
 
     /**
-     * The fact as stored: labels cleaned (see {@link Labels#clean}), the relation stripped but otherwise as given.
+     * The fact as stored, its ends named by key: a key given is the key, else the label is; a label given is the label,
+     * cleaned (see {@link Labels#clean}); the relation stripped but otherwise as given.
      *
      * @throws InvalidInputException naming the field that is missing, blank, too long or holds a refused character
      */
-    static FactInput checked(FactInput fact, int maxLength) {
-        return new FactInput(
-                label("subject", fact.subject(), maxLength),
-                TextInput.check("relation", fact.relation(), maxLength),
-                label("object", fact.object(), maxLength));
-    }
-
-    /** The fact with its ends named by key: a key given is the key, else the label is; a label given is the label. */
     static KeyedFact keyed(FactInput fact, int maxLength) {
         return new KeyedFact(
                 end("subject", fact.subject(), fact.subjectKey(), maxLength),
