@@ -48,6 +48,15 @@ public final class TextInput {
         return text;
     }
 
+    /** The text cut to at most {@code maxLength} characters, never between the two halves of a surrogate pair. */
+    public static String cut(String text, int maxLength) {
+        if (text.length() <= maxLength) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+        return text.substring(0, end);
+    }
+
     /** Like {@link #check} for an optional value: null stays null. */
     public static String checkOptional(String field, String value, int maxLength) {
         return value == null ? null : check(field, value, maxLength);

@@ -70,4 +70,11 @@ class TextInputTest {
         assertThatThrownBy(() -> TextInput.check("alias", " \u3000 ", 500)).hasMessage("alias is blank");
         assertThat(TextInput.checkOptional("description", null, 1000)).isNull();
     }
+
+    @Test
+    void aCutNeverSplitsASurrogatePair() {
+        assertThat(TextInput.cut("ab\ud83d\ude42c", 3)).isEqualTo("ab");
+        assertThat(TextInput.cut("ab\ud83d\ude42c", 4)).isEqualTo("ab\ud83d\ude42");
+        assertThat(TextInput.cut("abc", 5)).isEqualTo("abc");
+    }
 }

@@ -77,10 +77,6 @@ final class FactCheck {
     }
 
     private static String truncated(String text, int maxLength) {
-        if (text == null || text.length() <= maxLength) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
-        return text.substring(0, end);
+        return text == null ? null : TextInput.cut(text, maxLength);
     }
 }

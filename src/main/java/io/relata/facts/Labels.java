@@ -29,14 +29,6 @@ public final class Labels {
     public static String key(String label) {
         String folded = MARKS.matcher(Normalizer.normalize(label, Normalizer.Form.NFKD)).replaceAll("");
         String key = NOT_WORD.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
-        return truncate(key.isEmpty() ? clean(label).toLowerCase(Locale.ROOT) : key);
-    }
-
-    private static String truncate(String key) {
-        if (key.length() <= MAX_KEY_LENGTH) {
-            return key;
-        }
-        int end = Character.isHighSurrogate(key.charAt(MAX_KEY_LENGTH - 1)) ? MAX_KEY_LENGTH - 1 : MAX_KEY_LENGTH;
-        return key.substring(0, end).strip();
+        return TextInput.cut(key.isEmpty() ? clean(label).toLowerCase(Locale.ROOT) : key, MAX_KEY_LENGTH).strip();
     }
 }

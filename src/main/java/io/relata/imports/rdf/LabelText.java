@@ -37,10 +37,6 @@ final class LabelText {
     }
 
     static String cut(String text, int maxLength) {
-        if (text.length() <= maxLength) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
-        return text.substring(0, end).strip();
+        return text.length() <= maxLength ? text : TextInput.cut(text, maxLength).strip();
     }
 }
