@@ -3,6 +3,7 @@ package io.relata.cli;
 import io.relata.facts.FactFormat;
 import io.relata.facts.FactIngestor;
 import io.relata.facts.ImportSummary;
+import io.relata.imports.Gzip;
 import io.relata.imports.ImportOptions;
 import io.relata.imports.KnowledgeFormat;
 import io.relata.imports.KnowledgeImporter;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPInputStream;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -68,7 +68,7 @@ final class ImportCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = ToolContext.start(springSettings, null);
                 InputStream in = Files.newInputStream(file)) {
             ImportSummary summary = parsedFormat instanceof FactFormat own
-                    ? context.getBean(FactIngestor.class).importFile(gzip ? new GZIPInputStream(in) : in, own,
+                    ? context.getBean(FactIngestor.class).importFile(Gzip.decoded(in, gzip), own,
                             source == null ? "cli:" + file.getFileName() : source)
                     : context.getBean(KnowledgeImporter.class).importFile(in, (KnowledgeFormat) parsedFormat,
                             new ImportOptions(source == null ? baseName(file) : source, profile, lang, gzip));

@@ -8,12 +8,9 @@ import io.relata.facts.ImportSummary;
 import io.relata.imports.gedcom.GedcomImporter;
 import io.relata.imports.rdf.ImportProfile;
 import io.relata.imports.rdf.RdfImporter;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,7 +24,6 @@ public class KnowledgeImporter {
     /** A GEDCOM key prefix: it goes before the colon of every key ({@code royal:I1}), so it holds none. */
     private static final Pattern KEY_PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
-    private static final int GZIP_BUFFER = 64 * 1024;
 
     private final FactIngestor ingestor;
     private final ImportProfiles profiles;
@@ -61,15 +57,13 @@ public class KnowledgeImporter {
         String source = options.source() == null ? "import" : options.source();
         RecordBatcher batcher = new RecordBatcher(ingestor, source, maxReported);
         long lines;
-        try (InputStream body = options.gzip() ? gunzipped(in) : in) {
+        try (InputStream body = Gzip.decoded(in, options.gzip())) {
             if (format == KnowledgeFormat.GEDCOM) {
                 GedcomImporter.forSource(source).read(body, batcher);
                 lines = batcher.records();
             } else {
                 lines = new RdfImporter(profile, lang).read(body, format.rdf(), batcher);
             }
-        } catch (ZipException e) {
-            throw new InvalidInputException("the body is not valid gzip (" + e.getMessage() + ")");
         } catch (IOException e) {
             // the body broke off (a client gone, a cut gzip stream): what was committed stays, the client resends
             throw new ImportFailedException(batcher.committedLine(), "the body broke off during the import ("
@@ -79,13 +73,5 @@ public class KnowledgeImporter {
         ingestor.resolveParents();
         declarations.apply(batcher.declarations());
         return batcher.summary(lines);
-    }
-
-    private static InputStream gunzipped(InputStream in) throws IOException {
-        try {
-            return new GZIPInputStream(in, GZIP_BUFFER);
-        } catch (ZipException | EOFException e) {
-            throw new InvalidInputException("the body is declared gzip but is not (" + e.getMessage() + ")");
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.relata.facts.FactInput;
 import io.relata.facts.HeaderLine;
 import io.relata.facts.ImportSummary;
 import io.relata.facts.IngestSummary;
+import io.relata.imports.Gzip;
 import io.relata.imports.ImportOptions;
 import io.relata.imports.KnowledgeFormat;
 import io.relata.imports.KnowledgeImporter;
@@ -20,9 +21,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -139,8 +138,8 @@ class FactController {
         boolean gzip = gzipped(request.getHeader("Content-Encoding"));
         Optional<FactFormat> own = FactFormat.ofContentType(contentType);
         if (own.isPresent()) {
-            InputStream body = gzip ? new GZIPInputStream(request.getInputStream()) : request.getInputStream();
-            return ingestor.importFile(body, own.get(), HeaderLine.ofContentType(contentType),
+            return ingestor.importFile(Gzip.decoded(request.getInputStream(), gzip), own.get(),
+                    HeaderLine.ofContentType(contentType),
                     checkedSource(source == null ? "import" : source));
         }
         KnowledgeFormat format = KnowledgeFormat.ofContentType(contentType)

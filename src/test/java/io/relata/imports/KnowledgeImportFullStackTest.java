@@ -266,6 +266,15 @@ class KnowledgeImportFullStackTest {
         HttpResponse<String> response = send("/v1/facts/import", "application/n-triples", resource("dbpedia-successors.nt"), true);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("gzip");
+        // relata's own formats go through the same decoding
+        HttpResponse<String> tsv = send("/v1/facts/import", "text/tab-separated-values",
+                "Gzip Kid\tmother\tGzip Mother\n".getBytes(StandardCharsets.UTF_8), true);
+        assertThat(tsv.statusCode()).as(tsv.body()).isEqualTo(400);
+        assertThat(tsv.body()).contains("declared gzip");
+        HttpResponse<String> compressed = post("/v1/facts/import", "text/tab-separated-values",
+                "Gzip Kid\tmother\tGzip Mother\n".getBytes(StandardCharsets.UTF_8), true);
+        assertThat(compressed.statusCode()).as(compressed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(compressed.body()).path("added").asInt()).isOne();
     }
 
     @Test
