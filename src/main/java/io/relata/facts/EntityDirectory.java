@@ -9,8 +9,8 @@ public interface EntityDirectory {
     /** The entity whose unique key this is (an IRI, {@code royal:I1}, or a plain entity's label). */
     Optional<EntityRef> byEntityKey(String key);
 
-    /** Every entity with exactly this label; more than one when people share a name. */
-    List<EntityRef> byLabel(String label);
+    /** The entities with exactly this label, at most {@code limit}, by id; more than one when people share a name. */
+    List<EntityRef> byLabel(String label, int limit);
 
     List<EntityRef> byAlias(String alias);
 

@@ -29,8 +29,8 @@ class JdbcEntityDirectory implements EntityDirectory {
     }
 
     @Override
-    public List<EntityRef> byLabel(String label) {
-        return jdbc.sql(SELECT + "where e.label = ? order by e.id").param(Labels.clean(label))
+    public List<EntityRef> byLabel(String label, int limit) {
+        return jdbc.sql(SELECT + "where e.label = ? order by e.id limit ?").params(Labels.clean(label), limit)
                 .query((rs, i) -> EntityRefs.read(rs)).list();
     }
 

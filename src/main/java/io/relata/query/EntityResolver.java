@@ -21,10 +21,10 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns a mention into one entity: exact label, the entity's key (an IRI, {@code royal:I1}), alias, folded key (case, accents, punctuation), then token-wise
- * (every word of the mention in one entity's name: "Princess Diana" → "Diana, Princess of Wales") and fuzzy (a typo or
- * two: "Tom Cruse" → "Tom Cruise"). Never a guess: a mention that fits several entities equally is ambiguous (a label
- * people share lists every one of them; a key then picks one), and one
+ * Turns a mention into one entity: exact label, the entity's key (an IRI, {@code royal:I1}), alias, folded key (case,
+ * accents, punctuation), then token-wise (every word of the mention in one entity's name: "Princess Diana" → "Diana,
+ * Princess of Wales") and fuzzy (a typo or two: "Tom Cruse" → "Tom Cruise"). Never a guess: a mention that fits
+ * several entities equally is ambiguous (a label people share lists every one of them; a key then picks one), and one
  * that fits none comes back with the nearest names by shared words and by spelling. Every step reads an index, in a
  * bounded pool of {@value #POOL} entities.
  */
@@ -74,16 +74,18 @@ public class EntityResolver {
         if (mention.length() > maxLength || key.isEmpty()) {
             return MentionMatch.none(mention, List.of(), false);
         }
-        List<EntityRef> labelled = directory.byLabel(mention);
+        List<EntityRef> labelled = directory.byLabel(mention, MAX_SHARED_LABEL);
         if (labelled.size() == 1) {
             return MentionMatch.of(labelled.get(0), mention, MatchKind.EXACT, 1.0);
         }
-        Optional<EntityRef> keyed = directory.byEntityKey(mention);
-        if (keyed.isPresent() && !(labelled.size() > 1 && labelled.contains(keyed.get()))) {
+        // a key names its entity, unless the key is only its label (a plain entity) and others have that label too
+        Optional<EntityRef> keyed = directory.byEntityKey(mention)
+                .filter(e -> labelled.isEmpty() || !e.label().equals(Labels.clean(mention)));
+        if (keyed.isPresent()) {
             return MentionMatch.of(keyed.get(), mention, MatchKind.KEY, 1.0);
         }
         if (labelled.size() > 1) {
-            return MentionMatch.none(mention, labelled.subList(0, Math.min(labelled.size(), MAX_SHARED_LABEL)), true);
+            return MentionMatch.none(mention, labelled, true);
         }
         List<EntityRef> aliases = directory.byAlias(mention);
         if (!aliases.isEmpty()) {

@@ -385,9 +385,9 @@ class EntityResolverTest {
         }
 
         @Override
-        public List<EntityRef> byLabel(String label) {
+        public List<EntityRef> byLabel(String label, int limit) {
             lookups++;
-            return aliases.keySet().stream().filter(e -> e.label().equals(Labels.clean(label))).toList();
+            return aliases.keySet().stream().filter(e -> e.label().equals(Labels.clean(label))).limit(limit).toList();
         }
 
         @Override
